@@ -1,0 +1,47 @@
+package dev.importer.platform;
+
+import jakarta.ejb.ApplicationException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+/**
+ * A refused request, answered in Rocket.Chat's error shape:
+ * {@code {"success":false,"error":"<message> [<error-code>]","errorType":"<error-code>"}}.
+ * Thrown through EJBs unwrapped, rolling their transaction back.
+ */
+@ApplicationException(rollback = true)
+public class ApiException extends RuntimeException {
+
+    private final Status status;
+    private final String errorType;
+
+    public ApiException(Status status, String errorType, String message) {
+        super(message);
+        this.status = status;
+        this.errorType = errorType;
+    }
+
+    public static ApiException invalidParams(String message) {
+        return new ApiException(Status.BAD_REQUEST, "error-invalid-params", message);
+    }
+
+    public Response toResponse() {
+        return json(status.getStatusCode(), body(getMessage(), errorType));
+    }
+
+    /** A JSON answer whatever the client said it accepts: errors are never content-negotiated. */
+    public static Response json(int status, JsonObject body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    public static JsonObject body(String message, String errorType) {
+        return Json.createObjectBuilder()
+                .add("success", false)
+                .add("error", message + " [" + errorType + "]")
+                .add("errorType", errorType)
+                .build();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.importer.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+
+/**
+ * At start, before anything else touches the database: create it if it is missing, then
+ * apply the versioned migrations in {@code db/migration}. Flyway's lock makes several
+ * instances starting at once safe.
+ */
+@DataSourceDefinition(
+        name = DatabaseSettings.DATA_SOURCE,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=" + DatabaseSettings.URL_KEY + ":" + DatabaseSettings.URL_DEFAULT + "}",
+        user = "${MPCONFIG=" + DatabaseSettings.USER_KEY + ":" + DatabaseSettings.USER_DEFAULT + "}",
+        password = "${MPCONFIG=" + DatabaseSettings.PASSWORD_KEY + ":" + DatabaseSettings.PASSWORD_DEFAULT + "}",
+        minPoolSize = 2,
+        maxPoolSize = 32)
+@Startup
+@Singleton
+public class DatabaseSchema {
+
+    @Resource(lookup = DatabaseSettings.DATA_SOURCE)
+    DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = DatabaseSettings.URL_KEY, defaultValue = DatabaseSettings.URL_DEFAULT)
+    String url;
+
+    @Inject
+    @ConfigProperty(name = DatabaseSettings.USER_KEY, defaultValue = DatabaseSettings.USER_DEFAULT)
+    String user;
+
+    @Inject
+    @ConfigProperty(name = DatabaseSettings.PASSWORD_KEY) // MicroProfile Config reads "" as absent
+    Optional<String> password;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void migrate() {
+        try {
+            new PostgresDatabase(url, user, password.orElse(DatabaseSettings.PASSWORD_DEFAULT)).createIfMissing();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach or create the database at " + url, e);
+        }
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.importer.platform;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every exception that leaves a resource becomes one of the contract's JSON error bodies. */
+public final class ExceptionMappers {
+
+    private ExceptionMappers() {
+    }
+
+    @Provider
+    public static class Refused implements ExceptionMapper<ApiException> {
+        @Override
+        public Response toResponse(ApiException e) {
+            return e.toResponse();
+        }
+    }
+
+    /** JAX-RS's own refusals: unknown path, wrong method, unreadable body, ... */
+    @Provider
+    public static class Http implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            if (e.getCause() instanceof JsonException || e.getCause() instanceof JsonbException) {
+                return malformedJson();
+            }
+            int status = e.getResponse().getStatus();
+            return ApiException.json(status, ApiException.body(reason(status), errorType(status)));
+        }
+
+        private static String reason(int status) {
+            Status known = Status.fromStatusCode(status);
+            return known == null ? "HTTP " + status : known.getReasonPhrase();
+        }
+
+        private static String errorType(int status) {
+            return switch (status) {
+                case 400 -> "error-invalid-params";
+                case 404 -> "error-not-found";
+                case 405 -> "error-method-not-allowed";
+                case 413 -> "error-request-too-large";
+                case 415 -> "error-unsupported-media-type";
+                default -> status >= 500 ? "error-internal" : "error-http-" + status;
+            };
+        }
+    }
+
+    @Provider
+    public static class MalformedJson implements ExceptionMapper<JsonException> {
+        @Override
+        public Response toResponse(JsonException e) {
+            return malformedJson();
+        }
+    }
+
+    @Provider
+    public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            return malformedJson();
+        }
+    }
+
+    /** The last resort: the client learns an incident id, the log gets the stack trace. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<Throwable> {
+        private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+
+        @Override
+        public Response toResponse(Throwable e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
+            return ApiException.json(500, ApiException.body("Internal error, incident " + incident, "error-internal"));
+        }
+    }
+
+    private static Response malformedJson() {
+        return ApiException.invalidParams("The request body is not valid JSON").toResponse();
+    }
+}

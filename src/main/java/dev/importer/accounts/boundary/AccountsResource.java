@@ -1,0 +1,88 @@
+package dev.importer.accounts.boundary;
+
+import dev.importer.accounts.entity.PasswordDigest;
+import dev.importer.platform.ApiException;
+import dev.importer.platform.JsonBodies;
+import dev.importer.security.boundary.Authenticated;
+import dev.importer.security.entity.Caller;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+    static final JsonObject LOGIN_FAILED = Json.createObjectBuilder()
+            .add("status", "error")
+            .add("error", "Unauthorized")
+            .add("message", "Unauthorized")
+            .build();
+
+    @Inject
+    Accounts accounts;
+
+    /** Rocket.Chat's login: {@code user} (or {@code username}) and a clear or SHA-256-digested password. */
+    @POST
+    @Path("login")
+    public Response login(String body) {
+        JsonObject request = JsonBodies.object(body);
+        String login = JsonBodies.string(request, "user")
+                .or(() -> JsonBodies.string(request, "username"))
+                .filter(s -> !s.isBlank())
+                .orElseThrow(() -> ApiException.invalidParams("'user' is required"));
+        return accounts.login(login, password(request))
+                .map(session -> Response.ok(Json.createObjectBuilder()
+                        .add("status", "success")
+                        .add("data", Json.createObjectBuilder()
+                                .add("userId", session.user().id().value())
+                                .add("authToken", session.token().value())
+                                .add("me", session.user().toJson()))
+                        .build()).build())
+                .orElseGet(() -> ApiException.json(401, LOGIN_FAILED));
+    }
+
+    @POST
+    @Path("logout")
+    @Authenticated
+    public JsonObject logout(@Context SecurityContext security) {
+        accounts.logout(Caller.of(security).hashedToken());
+        return Json.createObjectBuilder()
+                .add("status", "success")
+                .add("data", Json.createObjectBuilder().add("message", "You've been logged out!"))
+                .build();
+    }
+
+    @GET
+    @Path("me")
+    @Authenticated
+    public JsonObject me(@Context SecurityContext security) {
+        return accounts.find(Caller.of(security).userId())
+                .orElseThrow(() -> new IllegalStateException("An authenticated user no longer exists"))
+                .toJson()
+                .add("success", true)
+                .build();
+    }
+
+    private static PasswordDigest password(JsonObject request) {
+        JsonValue password = request.get("password");
+        if (password instanceof JsonObject digested) {
+            String digest = JsonBodies.requiredString(digested, "digest");
+            String algorithm = JsonBodies.requiredString(digested, "algorithm");
+            if (!"sha-256".equals(algorithm) || !PasswordDigest.isWellFormed(digest)) {
+                throw ApiException.invalidParams("'password.digest' must be a hex SHA-256 digest");
+            }
+            return new PasswordDigest(digest);
+        }
+        return PasswordDigest.ofClearText(JsonBodies.requiredString(request, "password"));
+    }
+}

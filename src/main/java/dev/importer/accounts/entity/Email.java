@@ -1,0 +1,28 @@
+package dev.importer.accounts.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+@Embeddable
+public class Email {
+
+    @Column(name = "address")
+    private String address;
+
+    @Column(name = "verified")
+    private boolean verified;
+
+    protected Email() {
+    }
+
+    public Email(String address, boolean verified) {
+        this.address = address;
+        this.verified = verified;
+    }
+
+    public JsonObject toJson() {
+        return Json.createObjectBuilder().add("address", address).add("verified", verified).build();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.importer.accounts.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A token a user holds, stored as its hash. */
+@Entity
+@Table(name = "login_tokens")
+public class LoginToken {
+
+    public enum Kind {
+        /** Issued by login; expires. */
+        LOGIN,
+        /** Created by the user for scripts; never expires. */
+        PERSONAL
+    }
+
+    @Id
+    @Column(name = "hashed_token")
+    private String hashedToken;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id")
+    private User user;
+
+    @Enumerated(EnumType.STRING)
+    private Kind kind;
+
+    private String name;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    protected LoginToken() {
+    }
+
+    private LoginToken(AuthToken token, User user, Kind kind, String name, Instant createdAt) {
+        this.hashedToken = token.hashed();
+        this.user = user;
+        this.kind = kind;
+        this.name = name;
+        this.createdAt = createdAt;
+    }
+
+    public static LoginToken forLogin(AuthToken token, User user, Instant now) {
+        return new LoginToken(token, user, Kind.LOGIN, null, now);
+    }
+
+    public User user() {
+        return user;
+    }
+
+    public String hashedToken() {
+        return hashedToken;
+    }
+
+    public boolean isExpired(Instant now, Duration loginLifetime) {
+        return kind == Kind.LOGIN && !now.isBefore(createdAt.plus(loginLifetime));
+    }
+}

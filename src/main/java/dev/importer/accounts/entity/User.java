@@ -1,0 +1,106 @@
+package dev.importer.accounts.entity;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+@Entity
+@Table(name = "users")
+public class User {
+
+    @Id
+    private String id;
+
+    private String username;
+
+    private String name;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    private boolean active;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role")
+    private Set<String> roles = new TreeSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_emails", joinColumns = @JoinColumn(name = "user_id"))
+    private List<Email> emails = new ArrayList<>();
+
+    protected User() {
+    }
+
+    public User(String username, String name, Instant createdAt) {
+        this.id = UserId.generate().value();
+        this.username = username;
+        this.name = name;
+        this.active = true;
+        this.createdAt = createdAt;
+    }
+
+    public UserId id() {
+        return new UserId(id);
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Set<String> roles() {
+        return Set.copyOf(roles);
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public void addRole(String role) {
+        roles.add(role);
+    }
+
+    public void addEmail(Email email) {
+        emails.add(email);
+    }
+
+    /** The user as Rocket.Chat shows it: never a password hash or a token. */
+    public JsonObjectBuilder toJson() {
+        JsonArrayBuilder emailArray = Json.createArrayBuilder();
+        emails.forEach(e -> emailArray.add(e.toJson()));
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("_id", id)
+                .add("username", username)
+                .add("emails", emailArray)
+                .add("active", active)
+                .add("roles", Json.createArrayBuilder(roles));
+        if (name != null) {
+            json.add("name", name);
+        }
+        return json;
+    }
+}

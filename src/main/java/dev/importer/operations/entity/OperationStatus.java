@@ -1,0 +1,57 @@
+package dev.importer.operations.entity;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Rocket.Chat's import progress steps, stored and shown as {@code importer_*} strings. */
+public enum OperationStatus {
+    NEW,
+    UPLOADING,
+    DOWNLOADING_FILE,
+    FILE_LOADED,
+    PREPARING_STARTED,
+    PREPARING_USERS,
+    PREPARING_CHANNELS,
+    PREPARING_MESSAGES,
+    USER_SELECTION,
+    IMPORTING_STARTED,
+    IMPORTING_USERS,
+    IMPORTING_CHANNELS,
+    IMPORTING_MESSAGES,
+    IMPORTING_FILES,
+    FINISHING,
+    DONE,
+    IMPORT_FAILED,
+    IMPORT_CANCELLED;
+
+    public String wireName() {
+        return "importer_" + name().toLowerCase(Locale.ROOT);
+    }
+
+    public static OperationStatus fromWireName(String wireName) {
+        return Arrays.stream(values())
+                .filter(s -> s.wireName().equals(wireName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown import status: " + wireName));
+    }
+
+    /** Done, failed or cancelled: an abort leaves such a status as it is. */
+    public boolean isFinished() {
+        return this == DONE || this == IMPORT_FAILED || this == IMPORT_CANCELLED;
+    }
+
+    @Converter(autoApply = true)
+    public static class WireNameConverter implements AttributeConverter<OperationStatus, String> {
+        @Override
+        public String convertToDatabaseColumn(OperationStatus status) {
+            return status.wireName();
+        }
+
+        @Override
+        public OperationStatus convertToEntityAttribute(String wireName) {
+            return fromWireName(wireName);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.importer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.importer.it.Api.Reply;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ArquillianExtension.class)
+class ImportNewIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.packagedWar();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+    Credentials admin;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(Deployments.loopback(deployment));
+        admin = api.loginAsAdmin();
+    }
+
+    @Test
+    void answersTheNewOperation() {
+        Instant before = Instant.now().minusSeconds(1);
+        Reply reply = api.post("api/v1/import.new", admin);
+        Instant after = Instant.now().plusSeconds(1);
+
+        assertEquals(200, reply.status());
+        assertEquals("application/json", reply.contentType());
+        JsonObject body = reply.json();
+        assertEquals(Set.of("operation", "success"), body.keySet());
+        assertTrue(body.getBoolean("success"));
+
+        JsonObject operation = body.getJsonObject("operation");
+        assertEquals(Set.of("_id", "type", "importerKey", "ts", "status", "valid", "user", "_updatedAt"),
+                operation.keySet());
+        assertEquals("api", operation.getString("type"));
+        assertEquals("api", operation.getString("importerKey"));
+        assertEquals("importer_new", operation.getString("status"));
+        assertTrue(operation.getBoolean("valid"));
+        assertEquals(admin.userId(), operation.getString("user"));
+
+        String ts = operation.getString("ts");
+        assertTrue(ts.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), ts);
+        Instant created = Instant.parse(ts);
+        assertTrue(!created.isBefore(before) && !created.isAfter(after), ts);
+        assertEquals(ts, operation.getString("_updatedAt"));
+
+        String id = operation.getString("_id");
+        assertTrue(id.matches("[0-9a-f]{24}"), id);
+        assertEquals(created.getEpochSecond(), Long.parseLong(id.substring(0, 8), 16), "time prefix of " + id);
+
+        assertEquals(id, TestDatabase.queryValue("SELECT id FROM import_operations WHERE valid"));
+    }
+
+    @Test
+    void abortsTheValidOperationAndClearsEveryStagedRow() {
+        String finished = newOperationId();
+        TestDatabase.execute("UPDATE import_operations SET status = 'importer_done' WHERE id = ?", finished);
+        stageRows(finished, 3);
+        String running = newOperationId();
+        TestDatabase.execute("UPDATE import_operations SET status = 'importer_importing_users' WHERE id = ?", running);
+        stageRows(running, 5);
+        Timestamp runningUpdatedAt = (Timestamp) TestDatabase.queryValue(
+                "SELECT updated_at FROM import_operations WHERE id = ?", running);
+
+        Reply reply = api.post("api/v1/import.new", admin);
+
+        assertEquals(200, reply.status());
+        String created = reply.json().getJsonObject("operation").getString("_id");
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM import_data"));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM import_operations WHERE valid"));
+        assertEquals(created, TestDatabase.queryValue("SELECT id FROM import_operations WHERE valid"));
+        assertEquals("importer_import_cancelled", statusOf(running));
+        assertFalse((Boolean) TestDatabase.queryValue("SELECT valid FROM import_operations WHERE id = ?", running));
+        Timestamp bumped = (Timestamp) TestDatabase.queryValue(
+                "SELECT updated_at FROM import_operations WHERE id = ?", running);
+        assertTrue(bumped.after(runningUpdatedAt), "_updatedAt of the aborted operation is bumped");
+        assertEquals("importer_done", statusOf(finished), "a finished operation keeps its status");
+    }
+
+    @Test
+    void acceptsEveryBodyVariant() {
+        List<HttpRequest> variants = List.of(
+                api.request("api/v1/import.new", admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                api.request("api/v1/import.new", admin).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                api.request("api/v1/import.new", admin).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                api.request("api/v1/import.new", admin).header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("ignored")).build());
+        for (HttpRequest variant : variants) {
+            Reply reply = api.send(variant);
+            assertEquals(200, reply.status(), variant.headers() + " -> " + reply.body());
+            assertEquals("importer_new", reply.json().getJsonObject("operation").getString("status"));
+        }
+    }
+
+    @Test
+    void theDatabaseRefusesASecondValidOperation() {
+        api.post("api/v1/import.new", admin);
+
+        assertThrows(IllegalStateException.class, () -> TestDatabase.execute("""
+                INSERT INTO import_operations (id, type, importer_key, ts, status, valid, user_id, updated_at)
+                VALUES ('000000000000000000000001', 'api', 'api', now(), 'importer_new', true, ?, now())""",
+                admin.userId()));
+    }
+
+    @Test
+    void concurrentCallsLeaveExactlyOneValidOperationTheNewest() {
+        int calls = 64;
+        HttpRequest request = api.request("api/v1/import.new", admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+
+        List<CompletableFuture<Reply>> pending = IntStream.range(0, calls)
+                .mapToObj(i -> api.sendAsync(request))
+                .toList();
+        List<Reply> replies = pending.stream().map(CompletableFuture::join).toList();
+
+        List<Integer> statuses = replies.stream().map(Reply::status).toList();
+        assertEquals(List.of(200), statuses.stream().distinct().toList(), "every call answers 200: " + statuses);
+        Set<String> answered = replies.stream()
+                .map(r -> r.json().getJsonObject("operation").getString("_id"))
+                .collect(Collectors.toSet());
+        assertEquals(calls, answered.size());
+
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM import_operations WHERE valid"));
+        String valid = (String) TestDatabase.queryValue("SELECT id FROM import_operations WHERE valid");
+        String newest = (String) TestDatabase.queryValue("SELECT id FROM import_operations ORDER BY ts DESC LIMIT 1");
+        assertEquals(newest, valid, "the valid operation is the newest");
+        assertTrue(answered.contains(valid), "the valid operation is one of those answered");
+    }
+
+    private String newOperationId() {
+        Reply reply = api.post("api/v1/import.new", admin);
+        assertEquals(200, reply.status());
+        return reply.json().getJsonObject("operation").getString("_id");
+    }
+
+    private static void stageRows(String operationId, int rows) {
+        TestDatabase.execute("""
+                INSERT INTO import_data (operation_id, data_type, data)
+                SELECT ?, 'user', jsonb_build_object('username', 'u' || n) FROM generate_series(1, ?) n""",
+                operationId, rows);
+    }
+
+    private static String statusOf(String operationId) {
+        return (String) TestDatabase.queryValue("SELECT status FROM import_operations WHERE id = ?", operationId);
+    }
+}

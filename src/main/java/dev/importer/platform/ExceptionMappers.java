@@ -1,7 +1,5 @@
 package dev.importer.platform;
 
-import jakarta.json.JsonException;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -31,9 +29,6 @@ public final class ExceptionMappers {
     public static class Http implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
-            if (e.getCause() instanceof JsonException || e.getCause() instanceof JsonbException) {
-                return malformedJson();
-            }
             int status = e.getResponse().getStatus();
             return ApiException.json(status, ApiException.body(reason(status), errorType(status)));
         }
@@ -55,19 +50,12 @@ public final class ExceptionMappers {
         }
     }
 
-    @Provider
-    public static class MalformedJson implements ExceptionMapper<JsonException> {
-        @Override
-        public Response toResponse(JsonException e) {
-            return malformedJson();
-        }
-    }
-
+    /** The body could not be read at all (the connection broke, ...). */
     @Provider
     public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
         @Override
         public Response toResponse(ProcessingException e) {
-            return malformedJson();
+            return ApiException.invalidParams("The request body could not be read").toResponse();
         }
     }
 
@@ -82,9 +70,5 @@ public final class ExceptionMappers {
             LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
             return ApiException.json(500, ApiException.body("Internal error, incident " + incident, "error-internal"));
         }
-    }
-
-    private static Response malformedJson() {
-        return ApiException.invalidParams("The request body is not valid JSON").toResponse();
     }
 }

@@ -7,40 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.importer.it.Api.Admin;
 import dev.importer.it.Api.Reply;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The administrator bootstrap, login, logout, me, and refusals of bad input. */
-@ExtendWith(ArquillianExtension.class)
-class AccountsIT {
+class AccountsIT extends DeployedWarIT {
 
     private static final String LOGIN_FAILED = "{\"status\":\"error\",\"error\":\"Unauthorized\",\"message\":\"Unauthorized\"}";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.packagedWar();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(Deployments.loopback(deployment));
-    }
 
     @Test
     void theAdministratorIsCreatedFromTheEnvironmentOnce() {

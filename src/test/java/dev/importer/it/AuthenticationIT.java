@@ -3,39 +3,21 @@ package dev.importer.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.importer.it.Api.Reply;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Who may call {@code import.new}: the contract's 401 for every cause, 403 without run-import. */
-@ExtendWith(ArquillianExtension.class)
-class AuthenticationIT {
+class AuthenticationIT extends DeployedWarIT {
 
     private static final String NOT_LOGGED_IN = "{\"status\":\"error\",\"message\":\"You must be logged in to do this.\"}";
     private static final String NOT_PERMITTED = "{\"success\":false,"
             + "\"error\":\"User does not have the permissions required for this action [error-unauthorized]\"}";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.packagedWar();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
     Credentials admin;
 
     @BeforeEach
-    void connect() {
-        api = new Api(Deployments.loopback(deployment));
+    void logIn() {
         admin = api.loginAsAdmin();
     }
 

@@ -4,6 +4,7 @@ import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.platform.ApiException;
 import dev.importer.platform.JsonBodies;
 import dev.importer.security.boundary.Authenticated;
+import dev.importer.security.boundary.AuthenticationFilter;
 import dev.importer.security.entity.Caller;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -65,12 +66,11 @@ public class AccountsResource {
     @GET
     @Path("me")
     @Authenticated
-    public JsonObject me(@Context SecurityContext security) {
+    public Response me(@Context SecurityContext security) {
         return accounts.find(Caller.of(security).userId())
-                .orElseThrow(() -> new IllegalStateException("An authenticated user no longer exists"))
-                .toJson()
-                .add("success", true)
-                .build();
+                .map(user -> Response.ok(user.toJson().add("success", true).build()).build())
+                // deleted between the authentication filter and here
+                .orElseGet(() -> ApiException.json(401, AuthenticationFilter.NOT_LOGGED_IN));
     }
 
     private static PasswordDigest password(JsonObject request) {

@@ -24,7 +24,7 @@ import java.util.Optional;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
 
-    static final JsonObject NOT_LOGGED_IN = Json.createObjectBuilder()
+    public static final JsonObject NOT_LOGGED_IN = Json.createObjectBuilder()
             .add("status", "error")
             .add("message", "You must be logged in to do this.")
             .build();

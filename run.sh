@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 port="${PORT:-8080}"
-mvn -B -q package -DskipTests
+mvn -B -q clean package -DskipTests
 
 java -jar target/payara-micro.jar --deploy target/importer.war --port "$port" --nocluster &
 server=$!

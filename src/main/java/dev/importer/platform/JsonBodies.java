@@ -1,12 +1,14 @@
 package dev.importer.platform;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads request bodies strictly: anything but what was asked for is a 400, never a 500. */
@@ -33,14 +35,48 @@ public final class JsonBodies {
 
     /** A string member, absent when missing or null; any other type is refused. */
     public static Optional<String> string(JsonObject object, String name) {
-        JsonValue value = object.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.empty();
-        }
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw ApiException.invalidParams("'" + name + "' must be a string");
-        }
-        return Optional.of(((JsonString) value).getString());
+        return member(object, name).map(value -> {
+            if (value.getValueType() != JsonValue.ValueType.STRING) {
+                throw ApiException.invalidParams("'" + name + "' must be a string");
+            }
+            return ((JsonString) value).getString();
+        });
+    }
+
+    /** An array member, absent when missing or null; any other type is refused. */
+    public static Optional<JsonArray> array(JsonObject object, String name) {
+        return member(object, name).map(value -> {
+            if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+                throw ApiException.invalidParams("'" + name + "' must be an array");
+            }
+            return value.asJsonArray();
+        });
+    }
+
+    /** An array of strings, absent when missing or null; anything else is refused. */
+    public static Optional<List<String>> strings(JsonObject object, String name) {
+        return array(object, name).map(array -> array.stream()
+                .map(element -> {
+                    if (element.getValueType() != JsonValue.ValueType.STRING) {
+                        throw ApiException.invalidParams("'" + name + "' must be an array of strings");
+                    }
+                    return ((JsonString) element).getString();
+                })
+                .toList());
+    }
+
+    /** A boolean member, absent when missing or null; any other type is refused. */
+    public static Optional<Boolean> bool(JsonObject object, String name) {
+        return member(object, name).map(value -> {
+            if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+                throw ApiException.invalidParams("'" + name + "' must be true or false");
+            }
+            return value == JsonValue.TRUE;
+        });
+    }
+
+    private static Optional<JsonValue> member(JsonObject object, String name) {
+        return Optional.ofNullable(object.get(name)).filter(value -> value.getValueType() != JsonValue.ValueType.NULL);
     }
 
     public static String requiredString(JsonObject object, String name) {

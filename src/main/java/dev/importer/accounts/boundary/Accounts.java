@@ -1,18 +1,25 @@
 package dev.importer.accounts.boundary;
 
 import dev.importer.accounts.control.Passwords;
+import dev.importer.accounts.control.UserRepository;
 import dev.importer.accounts.entity.AuthToken;
-import dev.importer.accounts.entity.Email;
 import dev.importer.accounts.entity.LoginToken;
+import dev.importer.accounts.entity.NewUser;
 import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.accounts.entity.User;
 import dev.importer.accounts.entity.UserId;
+import dev.importer.platform.ApiException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 @Stateless
 public class Accounts {
@@ -20,15 +27,22 @@ public class Accounts {
     public record Login(User user, AuthToken token) {
     }
 
+    /** What an import did with a batch of users. */
+    public record ImportCount(int created, int skipped) {
+    }
+
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    UserRepository users;
 
     @Inject
     Passwords passwords;
 
     /** A new login token for an active user whose password matches; empty otherwise. */
     public Optional<Login> login(String usernameOrEmail, PasswordDigest password) {
-        Optional<User> user = findByUsernameOrEmail(usernameOrEmail).filter(User::isActive);
+        Optional<User> user = users.findByUsernameOrEmail(usernameOrEmail).filter(User::isActive);
         if (user.isEmpty()) {
             passwords.spendTimeOfOneCheck(password);
             return Optional.empty();
@@ -48,7 +62,53 @@ public class Accounts {
     }
 
     public Optional<User> find(UserId id) {
-        return Optional.ofNullable(em.find(User.class, id.value()));
+        return users.find(id.value());
+    }
+
+    /** {@code users.create}: refused when the username or an address is taken. */
+    public User create(NewUser newUser) {
+        if (!users.takenUsernames(List.of(newUser.username())).isEmpty()) {
+            throw new ApiException(Status.BAD_REQUEST, "error-field-unavailable",
+                    newUser.username() + " is already in use :(");
+        }
+        if (!users.takenEmails(newUser.emails()).isEmpty()) {
+            throw new ApiException(Status.BAD_REQUEST, "error-field-unavailable",
+                    "Email already exists");
+        }
+        User user = newUser.toUser(Instant.now());
+        users.add(user);
+        return user;
+    }
+
+    /**
+     * Creates the users of an import batch, skipping each whose username or any address
+     * exists already, in the database or earlier in the batch.
+     */
+    public ImportCount importUsers(List<NewUser> batch) {
+        Set<String> takenNames = new HashSet<>(users.takenUsernames(batch.stream().map(NewUser::username).toList()));
+        Set<String> takenEmails = new HashSet<>(users.takenEmails(
+                batch.stream().flatMap(u -> u.emails().stream()).toList()));
+        Instant now = Instant.now();
+        int created = 0;
+        for (NewUser user : batch) {
+            List<String> emails = user.emails().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+            if (takenNames.contains(user.username()) || emails.stream().anyMatch(takenEmails::contains)) {
+                continue;
+            }
+            users.add(user.toUser(now));
+            takenNames.add(user.username());
+            takenEmails.addAll(emails);
+            created++;
+        }
+        return new ImportCount(created, batch.size() - created);
+    }
+
+    public User setActive(String userId, boolean active) {
+        User user = Optional.of(userId).filter(UserId::isWellFormed).flatMap(users::find)
+                .orElseThrow(() -> new ApiException(Status.BAD_REQUEST,
+                        "error-invalid-user", "Invalid user"));
+        user.setActive(active);
+        return user;
     }
 
     /**
@@ -57,25 +117,12 @@ public class Accounts {
      */
     public boolean createFirstAdmin(String username, String clearPassword, Optional<String> email) {
         em.createNativeQuery("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
-        long users = em.createQuery("select count(u) from User u", Long.class).getSingleResult();
-        if (users > 0) {
+        if (users.count() > 0) {
             return false;
         }
-        User admin = new User(username, "Administrator", Instant.now());
-        admin.setPasswordHash(passwords.hash(PasswordDigest.ofClearText(clearPassword)));
-        admin.addRole("admin");
-        admin.addRole("user");
-        email.ifPresent(address -> admin.addEmail(new Email(address, true)));
-        em.persist(admin);
+        users.add(new NewUser(username, Optional.of("Administrator"), email.stream().toList(), true,
+                List.of("admin", "user"), Optional.of(passwords.hash(PasswordDigest.ofClearText(clearPassword))), true)
+                .toUser(Instant.now()));
         return true;
-    }
-
-    private Optional<User> findByUsernameOrEmail(String login) {
-        return em.createQuery("""
-                        select distinct u from User u left join u.emails e
-                        where u.username = :login or lower(e.address) = lower(:login)""", User.class)
-                .setParameter("login", login)
-                .getResultStream()
-                .findFirst();
     }
 }

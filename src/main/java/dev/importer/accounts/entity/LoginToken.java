@@ -1,5 +1,8 @@
 package dev.importer.accounts.entity;
 
+import dev.importer.platform.Timestamps;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -40,6 +43,9 @@ public class LoginToken {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    @Column(name = "last_token_part")
+    private String lastTokenPart;
+
     protected LoginToken() {
     }
 
@@ -53,6 +59,22 @@ public class LoginToken {
 
     public static LoginToken forLogin(AuthToken token, User user, Instant now) {
         return new LoginToken(token, user, Kind.LOGIN, null, now);
+    }
+
+    public static LoginToken personal(AuthToken token, User user, String name, Instant now) {
+        LoginToken personal = new LoginToken(token, user, Kind.PERSONAL, name, now);
+        personal.lastTokenPart = token.value().substring(token.value().length() - 6);
+        return personal;
+    }
+
+    /** As {@code users.getPersonalAccessTokens} lists it: never the token. */
+    public JsonObject toJson() {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("createdAt", Timestamps.iso(createdAt))
+                .add("lastTokenPart", lastTokenPart)
+                .add("bypassTwoFactor", false)
+                .build();
     }
 
     public User user() {

@@ -76,6 +76,10 @@ public class User {
         return Set.copyOf(roles);
     }
 
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
     public void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
     }

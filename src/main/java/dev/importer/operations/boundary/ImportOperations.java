@@ -1,59 +1,127 @@
 package dev.importer.operations.boundary;
 
 import dev.importer.accounts.entity.UserId;
-import dev.importer.operations.entity.ImportLock;
+import dev.importer.operations.control.ImportLock;
+import dev.importer.operations.control.OperationRepository;
 import dev.importer.operations.entity.ImportOperation;
+import dev.importer.operations.entity.OperationId;
+import dev.importer.operations.entity.OperationStatus;
+import dev.importer.platform.ApiException;
+import dev.importer.platform.DatabaseClock;
+import dev.importer.security.boundary.Permissions;
 import dev.importer.staging.control.StagedRows;
+import dev.importer.staging.entity.StagedUser;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+/**
+ * The import lifecycle. Every change takes the import lock first, so that concurrent calls
+ * on any instance apply one after the other.
+ */
 @Stateless
 public class ImportOperations {
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    ImportLock lock;
+
+    @Inject
+    DatabaseClock clock;
+
+    @Inject
+    OperationRepository operations;
 
     @Inject
     StagedRows stagedRows;
 
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    @ConfigProperty(name = "IMPORT_LEASE_SECONDS", defaultValue = "60")
+    long leaseSeconds;
+
     /**
-     * Aborts the valid operation, clears every staged row and inserts a new valid operation,
-     * in one transaction under the import lock. Concurrent calls, on any instance, queue on
-     * the lock; the last to commit leaves the only valid operation, and the newest.
+     * Aborts the valid operation, clears every staged row and inserts a new valid operation.
+     * The time is read once the lock is held, so the last to commit is the newest.
      */
     public ImportOperation startNew(UserId caller) {
-        lockImports();
-        Instant now = databaseNow();
-        abortValidOperations(now);
-        stagedRows.clearAll();
+        lock.exclusive();
+        Instant now = clock.now();
+        abortAndClear(now);
         ImportOperation operation = ImportOperation.startedOverApi(caller, now);
-        em.persist(operation);
+        operations.add(operation);
         return operation;
     }
 
-    private void lockImports() {
-        em.find(ImportLock.class, ImportLock.THE_ONLY_ROW, LockModeType.PESSIMISTIC_WRITE);
+    /** {@code import.clear}: what {@link #startNew} does, without a new operation. */
+    public void clear() {
+        lock.exclusive();
+        abortAndClear(clock.now());
     }
 
-    /**
-     * The database's clock, read under the lock: one clock for every instance, so the
-     * operation that commits last always has the latest {@code ts}. (current_timestamp
-     * would not do: it is the time the transaction began, before it waited for the lock.)
-     */
-    private Instant databaseNow() {
-        return (Instant) em.createNativeQuery("select clock_timestamp()", Instant.class).getSingleResult();
+    /** Stages the users for the valid operation, which must be new or awaiting users. */
+    public void addUsers(List<StagedUser> users) {
+        permissions.requireExistingRoles(users.stream().flatMap(u -> u.roles().stream()).toList());
+        lock.exclusive();
+        ImportOperation operation = latestValid();
+        if (!operation.acceptsUsers()) {
+            throw invalidStatus(operation);
+        }
+        stagedRows.stageUsers(operation.id().value(), users);
+        operation.usersStaged(users.size(), clock.now());
     }
 
-    private void abortValidOperations(Instant now) {
-        em.createQuery("select o from ImportOperation o where o.valid = true", ImportOperation.class)
-                .getResultList()
-                .forEach(o -> o.abort(now));
-        // Hibernate would insert the new operation before updating this one; the unique
-        // index on valid operations needs the update first.
-        em.flush();
+    /** Marks the valid operation as importing; the caller then starts the job. */
+    public OperationId startRun() {
+        lock.exclusive();
+        ImportOperation operation = latestValid();
+        if (operation.status() != OperationStatus.USER_SELECTION) {
+            throw invalidStatus(operation);
+        }
+        operation.moveTo(OperationStatus.IMPORTING_STARTED, clock.now());
+        return operation.id();
+    }
+
+    /** The newest operation, after failing any whose job stopped showing signs of life. */
+    public Optional<ImportOperation> latest() {
+        failStaleImports();
+        return operations.latest();
+    }
+
+    public List<ImportOperation> newest(int count) {
+        failStaleImports();
+        return operations.newest(count);
+    }
+
+    /** Marks failed every import whose job has not renewed its lease (IMPORT_LEASE_SECONDS). */
+    public int failStaleImports() {
+        Instant now = clock.now();
+        return operations.failStale(now.minus(Duration.ofSeconds(leaseSeconds)), now);
+    }
+
+    private void abortAndClear(Instant now) {
+        operations.valid().forEach(o -> o.abort(now));
+        // Hibernate would insert a new operation before updating these; the unique index
+        // on valid operations needs the update first.
+        operations.flush();
+        stagedRows.clearAll();
+    }
+
+    private ImportOperation latestValid() {
+        return operations.latest()
+                .filter(ImportOperation::isValid)
+                .orElseThrow(() -> new ApiException(Status.BAD_REQUEST, "error-operation-not-found",
+                        "There is no valid import operation"));
+    }
+
+    private static ApiException invalidStatus(ImportOperation operation) {
+        return new ApiException(Status.BAD_REQUEST, "error-invalid-operation-status",
+                "The import operation is " + operation.status().wireName());
     }
 }

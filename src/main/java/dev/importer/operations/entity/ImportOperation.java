@@ -4,6 +4,7 @@ import dev.importer.accounts.entity.UserId;
 import dev.importer.platform.Timestamps;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -37,6 +38,18 @@ public class ImportOperation {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    @Column(name = "count_total")
+    private int totalCount;
+
+    @Column(name = "count_users")
+    private int userCount;
+
+    @Column(name = "count_completed")
+    private int completedCount;
+
+    @Column(name = "count_skipped")
+    private int skippedCount;
+
     protected ImportOperation() {
     }
 
@@ -55,6 +68,48 @@ public class ImportOperation {
         return new ImportOperation(OperationId.generate(ts), API_IMPORTER, startedBy, ts);
     }
 
+    public OperationId id() {
+        return new OperationId(id);
+    }
+
+    public OperationStatus status() {
+        return status;
+    }
+
+    public boolean isValid() {
+        return valid;
+    }
+
+    public ImportState state() {
+        return ImportState.of(status, valid);
+    }
+
+    /** A job may go on: nobody aborted the operation or declared it failed. */
+    public boolean isImporting() {
+        return valid && status.isImporting();
+    }
+
+    public boolean acceptsUsers() {
+        return valid && (status == OperationStatus.NEW || status == OperationStatus.USER_SELECTION);
+    }
+
+    public void usersStaged(int users, Instant now) {
+        userCount += users;
+        totalCount += users;
+        moveTo(OperationStatus.USER_SELECTION, now);
+    }
+
+    public void usersImported(int created, int skipped, Instant now) {
+        completedCount += created + skipped;
+        skippedCount += skipped;
+        moveTo(OperationStatus.IMPORTING_USERS, now);
+    }
+
+    public void moveTo(OperationStatus next, Instant now) {
+        status = next;
+        updatedAt = now;
+    }
+
     /** Invalidates the operation; one still under way is cancelled. */
     public void abort(Instant now) {
         valid = false;
@@ -65,7 +120,7 @@ public class ImportOperation {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("_id", id)
                 .add("type", type)
                 .add("importerKey", importerKey)
@@ -73,7 +128,14 @@ public class ImportOperation {
                 .add("status", status.wireName())
                 .add("valid", valid)
                 .add("user", userId)
-                .add("_updatedAt", Timestamps.iso(updatedAt))
-                .build();
+                .add("_updatedAt", Timestamps.iso(updatedAt));
+        if (totalCount > 0) {
+            json.add("count", Json.createObjectBuilder()
+                    .add("total", totalCount)
+                    .add("users", userCount)
+                    .add("completed", completedCount)
+                    .add("skipped", skippedCount));
+        }
+        return json.build();
     }
 }

@@ -42,6 +42,12 @@ public enum OperationStatus {
         return this == DONE || this == IMPORT_FAILED || this == IMPORT_CANCELLED;
     }
 
+    /** A job is (or should be) working on the operation. */
+    public boolean isImporting() {
+        return this == IMPORTING_STARTED || this == IMPORTING_USERS || this == IMPORTING_CHANNELS
+                || this == IMPORTING_MESSAGES || this == IMPORTING_FILES || this == FINISHING;
+    }
+
     @Converter(autoApply = true)
     public static class WireNameConverter implements AttributeConverter<OperationStatus, String> {
         @Override

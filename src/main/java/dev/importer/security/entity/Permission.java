@@ -1,5 +1,8 @@
 package dev.importer.security.entity;
 
+import dev.importer.platform.Timestamps;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -8,9 +11,11 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** A permission and the roles that hold it. */
 @Entity
@@ -19,6 +24,10 @@ public class Permission {
 
     public static final String RUN_IMPORT = "run-import";
     public static final String VIEW_IMPORT_OPERATIONS = "view-import-operations";
+    public static final String CREATE_USER = "create-user";
+    public static final String EDIT_OTHER_USER_ACTIVE_STATUS = "edit-other-user-active-status";
+    public static final String CREATE_PERSONAL_ACCESS_TOKENS = "create-personal-access-tokens";
+    public static final String ACCESS_PERMISSIONS = "access-permissions";
 
     @Id
     private String id;
@@ -26,12 +35,29 @@ public class Permission {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "permission_roles", joinColumns = @JoinColumn(name = "permission_id"))
     @Column(name = "role")
-    private Set<String> roles = new HashSet<>();
+    private Set<String> roles = new TreeSet<>();
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
 
     protected Permission() {
     }
 
     public boolean isHeldByAnyOf(Set<String> userRoles) {
         return !Collections.disjoint(roles, userRoles);
+    }
+
+    public void grantTo(Collection<String> newRoles, Instant now) {
+        roles.clear();
+        roles.addAll(newRoles);
+        updatedAt = now;
+    }
+
+    public JsonObject toJson() {
+        return Json.createObjectBuilder()
+                .add("_id", id)
+                .add("roles", Json.createArrayBuilder(roles))
+                .add("_updatedAt", Timestamps.iso(updatedAt))
+                .build();
     }
 }

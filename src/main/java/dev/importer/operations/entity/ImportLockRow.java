@@ -11,13 +11,13 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "import_lock")
-public class ImportLock {
+public class ImportLockRow {
 
     public static final short THE_ONLY_ROW = 1;
 
     @Id
     private short id;
 
-    protected ImportLock() {
+    protected ImportLockRow() {
     }
 }

@@ -1,0 +1,111 @@
+package dev.importer.accounts.boundary;
+
+import dev.importer.accounts.control.Passwords;
+import dev.importer.accounts.entity.NewUser;
+import dev.importer.accounts.entity.PasswordDigest;
+import dev.importer.platform.ApiException;
+import dev.importer.platform.JsonBodies;
+import dev.importer.security.boundary.Authenticated;
+import dev.importer.security.boundary.Permissions;
+import dev.importer.security.entity.Caller;
+import dev.importer.security.entity.Permission;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Rocket.Chat's user administration: create, (de)activate, personal access tokens. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    PersonalAccessTokens personalTokens;
+
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    Passwords passwords;
+
+    /** {@code {"username","email","password","name", "roles"?, "active"?, "verified"?}} */
+    @POST
+    @Path("users.create")
+    @Authenticated(permission = Permission.CREATE_USER)
+    public JsonObject create(String body) {
+        JsonObject request = JsonBodies.object(body);
+        String email = JsonBodies.requiredString(request, "email").trim();
+        if (!email.contains("@")) {
+            throw ApiException.invalidParams("'email' is not an e-mail address");
+        }
+        List<String> roles = JsonBodies.strings(request, "roles").orElse(List.of("user"));
+        permissions.requireExistingRoles(roles);
+        NewUser user = new NewUser(
+                JsonBodies.requiredString(request, "username").trim(),
+                Optional.of(JsonBodies.requiredString(request, "name")),
+                List.of(email),
+                JsonBodies.bool(request, "verified").orElse(false),
+                roles,
+                Optional.of(passwords.hash(PasswordDigest.ofClearText(JsonBodies.requiredString(request, "password")))),
+                JsonBodies.bool(request, "active").orElse(true));
+        return success("user", accounts.create(user).toJson().build());
+    }
+
+    /** {@code {"userId":"...","activeStatus":false}}; takes effect on the user's next request. */
+    @POST
+    @Path("users.setActiveStatus")
+    @Authenticated(permission = Permission.EDIT_OTHER_USER_ACTIVE_STATUS)
+    public JsonObject setActiveStatus(String body) {
+        JsonObject request = JsonBodies.object(body);
+        String userId = JsonBodies.requiredString(request, "userId");
+        boolean active = JsonBodies.bool(request, "activeStatus")
+                .orElseThrow(() -> ApiException.invalidParams("'activeStatus' is required"));
+        accounts.setActive(userId, active);
+        return success("user", Json.createObjectBuilder().add("_id", userId).add("active", active).build());
+    }
+
+    @POST
+    @Path("users.generatePersonalAccessToken")
+    @Authenticated(permission = Permission.CREATE_PERSONAL_ACCESS_TOKENS)
+    public JsonObject generatePersonalAccessToken(String body, @Context SecurityContext security) {
+        String name = JsonBodies.requiredString(JsonBodies.object(body), "tokenName").trim();
+        return Json.createObjectBuilder()
+                .add("token", personalTokens.generate(Caller.of(security).userId(), name).value())
+                .add("success", true)
+                .build();
+    }
+
+    @GET
+    @Path("users.getPersonalAccessTokens")
+    @Authenticated(permission = Permission.CREATE_PERSONAL_ACCESS_TOKENS)
+    public JsonObject getPersonalAccessTokens(@Context SecurityContext security) {
+        JsonArrayBuilder tokens = Json.createArrayBuilder();
+        personalTokens.of(Caller.of(security).userId()).forEach(t -> tokens.add(t.toJson()));
+        return Json.createObjectBuilder().add("tokens", tokens).add("success", true).build();
+    }
+
+    @POST
+    @Path("users.removePersonalAccessToken")
+    @Authenticated(permission = Permission.CREATE_PERSONAL_ACCESS_TOKENS)
+    public JsonObject removePersonalAccessToken(String body, @Context SecurityContext security) {
+        String name = JsonBodies.requiredString(JsonBodies.object(body), "tokenName").trim();
+        personalTokens.remove(Caller.of(security).userId(), name);
+        return Json.createObjectBuilder().add("success", true).build();
+    }
+
+    private static JsonObject success(String name, JsonObject value) {
+        return Json.createObjectBuilder().add(name, value).add("success", true).build();
+    }
+}

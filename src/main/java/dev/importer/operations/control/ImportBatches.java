@@ -1,0 +1,76 @@
+package dev.importer.operations.control;
+
+import dev.importer.accounts.boundary.Accounts;
+import dev.importer.accounts.boundary.Accounts.ImportCount;
+import dev.importer.accounts.entity.NewUser;
+import dev.importer.operations.entity.ImportOperation;
+import dev.importer.operations.entity.OperationId;
+import dev.importer.operations.entity.OperationStatus;
+import dev.importer.platform.DatabaseClock;
+import dev.importer.staging.control.StagedRows;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The transactions of a running import, one per step. Each takes the import lock shared and
+ * goes on only while the operation is still importing: once an abort (or the stale-lease
+ * rule) has committed, no step writes anything.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class ImportBatches {
+
+    @Inject
+    ImportLock lock;
+
+    @Inject
+    DatabaseClock clock;
+
+    @Inject
+    OperationRepository operations;
+
+    @Inject
+    StagedRows stagedRows;
+
+    @Inject
+    Accounts accounts;
+
+    public boolean begin(OperationId id) {
+        return importing(id).map(o -> {
+            o.moveTo(OperationStatus.IMPORTING_USERS, clock.now());
+            return true;
+        }).orElse(false);
+    }
+
+    /** Creates one batch of users, staged in rows {@code firstRow} to {@code lastRow}. */
+    public boolean importUsers(OperationId id, List<NewUser> users, long firstRow, long lastRow) {
+        Optional<ImportOperation> operation = importing(id);
+        if (operation.isEmpty()) {
+            return false;
+        }
+        ImportCount count = accounts.importUsers(users);
+        stagedRows.forgetPasswords(id.value(), firstRow, lastRow);
+        operation.get().usersImported(count.created(), count.skipped(), clock.now());
+        return true;
+    }
+
+    public void finish(OperationId id) {
+        importing(id).ifPresent(o -> {
+            o.moveTo(OperationStatus.FINISHING, clock.now());
+            o.moveTo(OperationStatus.DONE, clock.now());
+        });
+    }
+
+    public void fail(OperationId id) {
+        importing(id).ifPresent(o -> o.moveTo(OperationStatus.IMPORT_FAILED, clock.now()));
+    }
+
+    private Optional<ImportOperation> importing(OperationId id) {
+        lock.shared();
+        return operations.find(id).filter(ImportOperation::isImporting);
+    }
+}

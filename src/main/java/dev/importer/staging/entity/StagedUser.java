@@ -1,0 +1,76 @@
+package dev.importer.staging.entity;
+
+import dev.importer.platform.ApiException;
+import dev.importer.platform.JsonBodies;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A user as {@code import.addUsers} stages it. Without a username, the local part of the
+ * first e-mail address is used.
+ */
+public record StagedUser(String username, Optional<String> name, List<String> emails, List<String> importIds,
+        Optional<String> password, List<String> roles) {
+
+    /** Reads the {@code index}th user of a request; anything malformed is a 400 naming it. */
+    public static StagedUser fromJson(JsonValue value, int index) {
+        try {
+            if (!(value instanceof JsonObject user)) {
+                throw ApiException.invalidParams("must be an object");
+            }
+            return read(user);
+        } catch (ApiException e) {
+            throw ApiException.invalidParams("users[" + index + "]: " + e.getMessage());
+        }
+    }
+
+    private static StagedUser read(JsonObject user) {
+        List<String> emails = nonBlank(user, "emails");
+        List<String> importIds = nonBlank(user, "importIds");
+        if (emails.isEmpty()) {
+            throw ApiException.invalidParams("needs at least one e-mail address");
+        }
+        if (importIds.isEmpty()) {
+            throw ApiException.invalidParams("needs at least one import id");
+        }
+        String username = JsonBodies.string(user, "username")
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .orElseGet(() -> localPart(emails.get(0)));
+        return new StagedUser(username, JsonBodies.string(user, "name"), emails, importIds,
+                JsonBodies.string(user, "password").filter(s -> !s.isEmpty()), nonBlank(user, "roles"));
+    }
+
+    public JsonObject toJson() {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("username", username)
+                .add("emails", Json.createArrayBuilder(emails))
+                .add("importIds", Json.createArrayBuilder(importIds))
+                .add("roles", Json.createArrayBuilder(roles));
+        name.ifPresent(n -> json.add("name", n));
+        password.ifPresent(p -> json.add("password", p));
+        return json.build();
+    }
+
+    /** Reads back what {@link #toJson()} stored. */
+    public static StagedUser fromStored(JsonObject stored) {
+        return read(stored);
+    }
+
+    private static List<String> nonBlank(JsonObject user, String field) {
+        return JsonBodies.strings(user, field).orElse(List.of()).stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static String localPart(String email) {
+        int at = email.indexOf('@');
+        return (at > 0 ? email.substring(0, at) : email).toLowerCase(Locale.ROOT);
+    }
+}

@@ -26,7 +26,6 @@ class AccountsIT extends DeployedWarIT {
         assertFalse(hash.contains(Admin.PASSWORD), "the password is not stored in clear");
         assertTrue(hash.startsWith("PBKDF2WithHmacSHA512:"), hash);
 
-        Credentials admin = api.loginAsAdmin();
         JsonObject me = api.get("api/v1/me", admin).json();
         assertEquals(Admin.USERNAME, me.getString("username"));
         assertTrue(me.getJsonArray("roles").getValuesAs(jakarta.json.JsonString::getString).contains("admin"));
@@ -89,7 +88,6 @@ class AccountsIT extends DeployedWarIT {
 
     @Test
     void meShowsTheCallerAndNoSecret() {
-        Credentials admin = api.loginAsAdmin();
         Reply reply = api.get("api/v1/me", admin);
 
         assertEquals(200, reply.status());
@@ -117,7 +115,6 @@ class AccountsIT extends DeployedWarIT {
 
     @Test
     void unknownPathsAndMethodsAnswerJson() {
-        Credentials admin = api.loginAsAdmin();
         for (String path : List.of("api/v1/no.such.endpoint", "no/such/page", "")) {
             Reply reply = api.get(path, admin);
             assertEquals(404, reply.status(), path);

@@ -55,6 +55,13 @@ public final class Api {
                 .build());
     }
 
+    public Reply postJson(String path, Credentials as, String json) {
+        return send(request(path, as)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     public Reply get(String path, Credentials as) {
         return send(request(path, as).GET().build());
     }

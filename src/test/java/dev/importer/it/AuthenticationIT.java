@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.importer.it.Api.Reply;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Who may call {@code import.new}: the contract's 401 for every cause, 403 without run-import. */
@@ -14,13 +13,6 @@ class AuthenticationIT extends DeployedWarIT {
     private static final String NOT_LOGGED_IN = "{\"status\":\"error\",\"message\":\"You must be logged in to do this.\"}";
     private static final String NOT_PERMITTED = "{\"success\":false,"
             + "\"error\":\"User does not have the permissions required for this action [error-unauthorized]\"}";
-    Credentials admin;
-
-    @BeforeEach
-    void logIn() {
-        admin = api.loginAsAdmin();
-    }
-
     @Test
     void noHeaders() {
         assertNotLoggedIn(api.send(api.request("api/v1/import.new").POST(HttpRequest.BodyPublishers.noBody()).build()));

@@ -8,7 +8,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Each test class runs against the packaged WAR on its own Payara Micro, over loopback. */
+/**
+ * Each test class runs against the packaged WAR on its own Payara Micro, over loopback,
+ * with a fresh administrator session for each test.
+ */
 @ExtendWith(ArquillianExtension.class)
 abstract class DeployedWarIT {
 
@@ -21,9 +24,11 @@ abstract class DeployedWarIT {
     URL deployment;
 
     Api api;
+    Credentials admin;
 
     @BeforeEach
-    void connect() {
+    void connectAsAdmin() {
         api = new Api(Deployments.loopback(deployment));
+        admin = api.loginAsAdmin();
     }
 }

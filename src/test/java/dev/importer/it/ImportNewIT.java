@@ -15,17 +15,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ImportNewIT extends DeployedWarIT {
-    Credentials admin;
-
-    @BeforeEach
-    void logIn() {
-        admin = api.loginAsAdmin();
-    }
-
     @Test
     void answersTheNewOperation() {
         Instant before = Instant.now().minusSeconds(1);

@@ -22,9 +22,14 @@ public final class TestUsers {
 
     /** An active user with the given roles and a fresh login token. */
     public static Credentials create(String... roles) {
+        return createNamed(null, roles);
+    }
+
+    /** The same, with the given username (null: {@code user-<id>}). */
+    public static Credentials createNamed(String username, String... roles) {
         String id = randomId();
         TestDatabase.execute("INSERT INTO users (id, username, active, created_at) VALUES (?, ?, true, now())",
-                id, "user-" + id);
+                id, username == null ? "user-" + id : username);
         for (String role : roles) {
             TestDatabase.execute("INSERT INTO roles (name) VALUES (?) ON CONFLICT DO NOTHING", role);
             TestDatabase.execute("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", id, role);

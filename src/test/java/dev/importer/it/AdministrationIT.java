@@ -1,0 +1,160 @@
+package dev.importer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.importer.it.Api.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** users.*, permissions.* and roles.list, as Rocket.Chat names and shapes them. */
+class AdministrationIT extends DeployedWarIT {
+
+    @Test
+    void aRoleGrantedRunImportThroughTheApiCanStartImports() {
+        String role = "ops-" + System.nanoTime();
+        TestDatabase.execute("INSERT INTO roles (name, description) VALUES (?, 'test')", role);
+        String username = "operator-" + System.nanoTime();
+        Reply created = api.postJson("api/v1/users.create", admin, Json.createObjectBuilder()
+                .add("username", username).add("name", "Operator").add("email", username + "@example.com")
+                .add("password", "op-password").add("roles", Json.createArrayBuilder().add(role))
+                .build().toString());
+        assertEquals(200, created.status(), created.body());
+        Credentials operator = api.login(username, "op-password");
+        assertEquals(403, api.post("api/v1/import.new", operator).status());
+
+        Reply updated = api.postJson("api/v1/permissions.update", admin,
+                "{\"permissions\":[{\"_id\":\"run-import\",\"roles\":[\"admin\",\"" + role + "\"]}]}");
+
+        assertEquals(200, updated.status(), updated.body());
+        assertEquals(200, api.post("api/v1/import.new", operator).status());
+        JsonObject runImport = permission(api.get("api/v1/permissions.listAll", admin).json(), "run-import");
+        assertEquals(List.of("admin", role), runImport.getJsonArray("roles").getValuesAs(JsonString::getString));
+    }
+
+    @Test
+    void permissionsUpdateRefusesUnknownRolesAndPermissions() {
+        assertRefused(api.postJson("api/v1/permissions.update", admin,
+                "{\"permissions\":[{\"_id\":\"run-import\",\"roles\":[\"admin\",\"no-such-role\"]}]}"), "error-invalid-role");
+        assertRefused(api.postJson("api/v1/permissions.update", admin,
+                "{\"permissions\":[{\"_id\":\"no-such-permission\",\"roles\":[\"admin\"]}]}"), "error-invalid-permission");
+        assertRefused(api.postJson("api/v1/permissions.update", admin, "{\"permissions\":[{\"_id\":\"run-import\"}]}"),
+                "error-invalid-params");
+
+        JsonObject runImport = permission(api.get("api/v1/permissions.listAll", admin).json(), "run-import");
+        assertTrue(runImport.getJsonArray("roles").getValuesAs(JsonString::getString).contains("admin"));
+    }
+
+    @Test
+    void onlyHoldersOfAccessPermissionsMayUpdatePermissions() {
+        Credentials user = TestUsers.create("user");
+        assertEquals(403, api.postJson("api/v1/permissions.update", user,
+                "{\"permissions\":[{\"_id\":\"run-import\",\"roles\":[\"user\"]}]}").status());
+        assertEquals(200, api.get("api/v1/permissions.listAll", user).status());
+    }
+
+    @Test
+    void personalAccessTokenWorksUntilRemoved() {
+        String name = "script-" + System.nanoTime();
+        Reply generated = api.postJson("api/v1/users.generatePersonalAccessToken", admin,
+                "{\"tokenName\":\"" + name + "\"}");
+        assertEquals(200, generated.status(), generated.body());
+        String token = generated.json().getString("token");
+        Credentials personal = new Credentials(admin.userId(), token);
+
+        assertEquals(200, api.post("api/v1/import.new", personal).status());
+        JsonObject listed = api.get("api/v1/users.getPersonalAccessTokens", admin).json().getJsonArray("tokens")
+                .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("name").equals(name)).findFirst()
+                .orElseThrow();
+        assertEquals(token.substring(token.length() - 6), listed.getString("lastTokenPart"));
+        assertFalse(api.get("api/v1/users.getPersonalAccessTokens", admin).body().contains(token));
+        assertRefused(api.postJson("api/v1/users.generatePersonalAccessToken", admin, "{\"tokenName\":\"" + name + "\"}"),
+                "error-token-already-exists");
+
+        assertEquals(200, api.postJson("api/v1/users.removePersonalAccessToken", admin,
+                "{\"tokenName\":\"" + name + "\"}").status());
+
+        assertEquals(401, api.post("api/v1/import.new", personal).status());
+        assertRefused(api.postJson("api/v1/users.removePersonalAccessToken", admin, "{\"tokenName\":\"" + name + "\"}"),
+                "error-token-does-not-exists");
+    }
+
+    @Test
+    void aDeactivatedUserIsRefusedAtOnceAndAReactivatedOneIsNot() {
+        Credentials user = TestUsers.create("admin");
+        assertEquals(200, api.get("api/v1/me", user).status());
+
+        Reply deactivated = api.postJson("api/v1/users.setActiveStatus", admin,
+                "{\"userId\":\"" + user.userId() + "\",\"activeStatus\":false}");
+
+        assertEquals(200, deactivated.status(), deactivated.body());
+        assertFalse(deactivated.json().getJsonObject("user").getBoolean("active"));
+        assertEquals(401, api.get("api/v1/me", user).status());
+
+        api.postJson("api/v1/users.setActiveStatus", admin, "{\"userId\":\"" + user.userId() + "\",\"activeStatus\":true}");
+        assertEquals(200, api.get("api/v1/me", user).status());
+
+        assertRefused(api.postJson("api/v1/users.setActiveStatus", admin,
+                "{\"userId\":\"ZZZZZZZZZZZZZZZZZ\",\"activeStatus\":false}"), "error-invalid-user");
+        assertRefused(api.postJson("api/v1/users.setActiveStatus", admin,
+                "{\"userId\":\"" + user.userId() + "\",\"activeStatus\":\"no\"}"), "error-invalid-params");
+    }
+
+    @Test
+    void usersCreateValidatesAndRefusesTakenNames() {
+        String username = "created-" + System.nanoTime();
+        String body = "{\"username\":\"" + username + "\",\"name\":\"Created\",\"email\":\"" + username
+                + "@example.com\",\"password\":\"pw\"}";
+        Reply created = api.postJson("api/v1/users.create", admin, body);
+        assertEquals(200, created.status(), created.body());
+        JsonObject user = created.json().getJsonObject("user");
+        assertEquals(username, user.getString("username"));
+        assertEquals(List.of("user"), user.getJsonArray("roles").getValuesAs(JsonString::getString));
+        assertFalse(created.body().contains("password"));
+
+        assertRefused(api.postJson("api/v1/users.create", admin, body), "error-field-unavailable");
+        assertRefused(api.postJson("api/v1/users.create", admin, body.replace("\"" + username + "\"", "\"other-" + username
+                + "\"")), "error-field-unavailable");
+        assertRefused(api.postJson("api/v1/users.create", admin, "{\"username\":\"x\",\"name\":\"x\",\"email\":\"x@example.com\","
+                + "\"password\":\"pw\",\"roles\":[\"no-such-role\"]}"), "error-invalid-role");
+        assertRefused(api.postJson("api/v1/users.create", admin, "{\"username\":\"x\"}"), "error-invalid-params");
+        assertEquals(403, api.postJson("api/v1/users.create", TestUsers.create("user"), body).status());
+    }
+
+    @Test
+    void rolesList() {
+        JsonObject roles = api.get("api/v1/roles.list", admin).json();
+
+        JsonObject adminRole = roles.getJsonArray("roles").getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("_id").equals("admin")).findFirst().orElseThrow();
+        assertEquals("admin", adminRole.getString("name"));
+        assertTrue(adminRole.getBoolean("protected"));
+        assertTrue(roles.getBoolean("success"));
+    }
+
+    @Test
+    void listAllHasTheSeededPermissions() {
+        JsonObject all = api.get("api/v1/permissions.listAll", admin).json();
+
+        assertEquals(JsonValue.EMPTY_JSON_ARRAY, all.getJsonArray("remove"));
+        for (String id : List.of("run-import", "view-import-operations", "create-user", "edit-other-user-active-status",
+                "create-personal-access-tokens", "access-permissions")) {
+            assertTrue(permission(all, id).getJsonArray("roles").getValuesAs(JsonString::getString).contains("admin"), id);
+        }
+    }
+
+    private static JsonObject permission(JsonObject listAll, String id) {
+        return listAll.getJsonArray("update").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("_id").equals(id)).findFirst().orElseThrow();
+    }
+
+    private static void assertRefused(Reply reply, String errorType) {
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals(errorType, reply.json().getString("errorType"));
+    }
+}

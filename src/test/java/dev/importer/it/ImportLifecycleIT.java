@@ -1,0 +1,291 @@
+package dev.importer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.importer.it.Api.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * new, addUsers, run, status, clear, and the operation lists. The Failsafe configuration
+ * gives a 5 s lease, batches of 20 users and at most 1,000 users per request.
+ */
+class ImportLifecycleIT extends DeployedWarIT {
+
+    @Test
+    void newAddUsersInTwoBatchesRunUntilDone() {
+        String tag = "story" + System.nanoTime();
+        TestUsers.createNamed(tag + "-existing");
+        startNew();
+
+        assertOk(addUsers(user(tag + "-alice", tag + "-alice@example.com", "pw-" + tag), user(tag + "-bob",
+                tag + "-bob@example.com", null)));
+        assertOk(addUsers(user(tag + "-existing", tag + "-other@example.com", null),
+                user(tag + "-carol", Api.Admin.EMAIL, null)));
+
+        JsonObject ready = status();
+        assertEquals("ready", ready.getString("state"));
+        JsonObject operation = ready.getJsonObject("operation");
+        assertEquals("importer_user_selection", operation.getString("status"));
+        assertEquals(4, operation.getJsonObject("count").getInt("users"));
+        assertEquals(4, operation.getJsonObject("count").getInt("total"));
+
+        assertOk(api.post("api/v1/import.run", admin));
+        awaitTrue(() -> "done".equals(status().getString("state")), Duration.ofSeconds(60));
+
+        JsonObject done = status().getJsonObject("operation");
+        assertEquals("importer_done", done.getString("status"));
+        assertEquals(4, done.getJsonObject("count").getInt("completed"));
+        assertEquals(2, done.getJsonObject("count").getInt("skipped"), "existing username and existing e-mail");
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM users WHERE username = ?", tag + "-alice"));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM users WHERE username = ?", tag + "-bob"));
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM users WHERE username = ?", tag + "-carol"));
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM import_data WHERE jsonb_exists(data, 'password')"),
+                "no clear-text password stays staged");
+        api.login(tag + "-alice", "pw-" + tag);
+    }
+
+    @Test
+    void addUsersIsRefusedWithoutAValidOperation() {
+        startNew();
+        assertOk(api.post("api/v1/import.clear", admin));
+
+        assertRefused(addUsers(user("nobody", "nobody@example.com", null)), "error-operation-not-found");
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM import_data"));
+    }
+
+    @Test
+    void addUsersIsRefusedForAFinishedOperation() {
+        String id = startNew();
+        TestDatabase.execute("UPDATE import_operations SET status = 'importer_done' WHERE id = ?", id);
+
+        assertRefused(addUsers(user("late", "late@example.com", null)), "error-invalid-operation-status");
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM import_data"));
+    }
+
+    @Test
+    void invalidUsersStageNothing() {
+        String id = startNew();
+        String[] invalid = {
+            "{\"users\":[{\"username\":\"ok\",\"emails\":[\"ok@example.com\"],\"importIds\":[\"1\"]},"
+                    + "{\"username\":\"no-mail\",\"emails\":[],\"importIds\":[\"2\"]}]}",
+            "{\"users\":[{\"username\":\"no-import-id\",\"emails\":[\"a@example.com\"],\"importIds\":[\" \"]}]}",
+            "{\"users\":[{\"username\":\"no-import-ids\",\"emails\":[\"a@example.com\"]}]}",
+            "{\"users\":[{\"emails\":[\"a@example.com\"],\"importIds\":[\"1\"],\"roles\":[\"no-such-role\"]}]}",
+            "{\"users\":[{\"emails\":\"a@example.com\",\"importIds\":[\"1\"]}]}",
+            "{\"users\":[]}",
+            "{\"users\":{}}",
+            "{not json"
+        };
+        for (String body : invalid) {
+            Reply reply = api.postJson("api/v1/import.addUsers", admin, body);
+            assertEquals(400, reply.status(), body + " -> " + reply.body());
+            assertTrue(reply.json().getString("error").endsWith("[" + reply.json().getString("errorType") + "]"));
+        }
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM import_data"));
+        assertEquals("importer_new", TestDatabase.queryValue("SELECT status FROM import_operations WHERE id = ?", id));
+    }
+
+    @Test
+    void oversizedRequestsAreRefused() {
+        startNew();
+        JsonArrayBuilder tooMany = Json.createArrayBuilder();
+        for (int i = 0; i < 1001; i++) {
+            tooMany.add(user("many" + i, "many" + i + "@example.com", null));
+        }
+        Reply reply = api.postJson("api/v1/import.addUsers", admin,
+                Json.createObjectBuilder().add("users", tooMany).build().toString());
+        assertRefused(reply, "error-too-many-users");
+
+        String huge = "{\"users\":[{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}]}";
+        assertEquals(413, api.postJson("api/v1/import.addUsers", admin, huge).status());
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM import_data"));
+    }
+
+    @Test
+    void runIsRefusedInTheWrongStatus() {
+        startNew();
+        assertRefused(api.post("api/v1/import.run", admin), "error-invalid-operation-status");
+
+        assertOk(api.post("api/v1/import.clear", admin));
+        assertRefused(api.post("api/v1/import.run", admin), "error-operation-not-found");
+    }
+
+    @Test
+    void anAbortStopsTheRunningJob() {
+        String tag = "abort" + System.nanoTime();
+        String aborted = startNew();
+        for (int request = 0; request < 3; request++) {
+            JsonArrayBuilder users = Json.createArrayBuilder();
+            for (int i = 0; i < 1000; i++) {
+                String name = tag + "-" + request + "-" + i;
+                users.add(user(name, name + "@example.com", null));
+            }
+            assertOk(addUsers(users.build()));
+        }
+        assertOk(api.post("api/v1/import.run", admin));
+        awaitTrue(() -> importedUsers(tag) > 0, Duration.ofSeconds(30));
+
+        assertOk(api.post("api/v1/import.new", admin));
+        long createdBeforeAbort = importedUsers(tag);
+        Timestamp abortedAt = (Timestamp) TestDatabase.queryValue(
+                "SELECT updated_at FROM import_operations WHERE id = ?", aborted);
+
+        sleep(Duration.ofSeconds(2));
+        assertEquals(createdBeforeAbort, importedUsers(tag), "no user is created after the abort");
+        assertTrue(createdBeforeAbort < 3000, "the job was stopped before the end: " + createdBeforeAbort);
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM users WHERE username LIKE ? AND created_at > ?",
+                tag + "-%", abortedAt));
+        assertEquals("importer_import_cancelled",
+                TestDatabase.queryValue("SELECT status FROM import_operations WHERE id = ?", aborted));
+    }
+
+    @Test
+    void aStaleImportIsMarkedFailedByTheNextStatusRead() {
+        String id = startNew();
+        TestDatabase.execute("UPDATE import_operations SET status = 'importer_importing_users', "
+                + "updated_at = now() - interval '6 seconds' WHERE id = ?", id);
+
+        JsonObject status = status();
+
+        assertEquals("error", status.getString("state"));
+        assertEquals("importer_import_failed", status.getJsonObject("operation").getString("status"));
+    }
+
+    @Test
+    void aStaleImportIsMarkedFailedByTheTimer() {
+        String id = startNew();
+        TestDatabase.execute("UPDATE import_operations SET status = 'importer_importing_users', "
+                + "updated_at = now() - interval '6 seconds' WHERE id = ?", id);
+
+        awaitTrue(() -> "importer_import_failed".equals(
+                TestDatabase.queryValue("SELECT status FROM import_operations WHERE id = ?", id)), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aFreshImportIsNotMarkedFailed() {
+        String id = startNew();
+        TestDatabase.execute("UPDATE import_operations SET status = 'importer_importing_users', "
+                + "updated_at = now() WHERE id = ?", id);
+
+        assertEquals("importing", status().getString("state"));
+        assertOk(api.post("api/v1/import.clear", admin));
+    }
+
+    @Test
+    void statusWithoutAnyOperationSaysNone() {
+        TestDatabase.execute("TRUNCATE import_data, import_operations");
+
+        assertEquals(Json.createObjectBuilder().add("state", "none").add("success", true).build(), status());
+    }
+
+    @Test
+    void currentAndLatestOperations() {
+        String older = startNew();
+        String newer = startNew();
+
+        JsonObject current = api.get("api/v1/getCurrentImportOperation", admin).json();
+        assertEquals(newer, current.getJsonObject("operation").getString("_id"));
+        assertTrue(current.getBoolean("success"));
+
+        Reply latest = api.get("api/v1/getLatestImportOperations", admin);
+        assertEquals(200, latest.status());
+        JsonArray operations = (JsonArray) latest.structure();
+        assertEquals(newer, operations.getJsonObject(0).getString("_id"));
+        assertEquals(older, operations.getJsonObject(1).getString("_id"));
+        assertTrue(operations.size() <= 50);
+
+        Credentials withoutViewPermission = TestUsers.create("user");
+        assertEquals(403, api.get("api/v1/getLatestImportOperations", withoutViewPermission).status());
+    }
+
+    @Test
+    void clearAbortsAndDeletesStagedRows() {
+        String id = startNew();
+        assertOk(addUsers(user("cleared", "cleared@example.com", null)));
+
+        assertOk(api.post("api/v1/import.clear", admin));
+
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM import_data"));
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM import_operations WHERE valid"));
+        assertEquals("importer_import_cancelled",
+                TestDatabase.queryValue("SELECT status FROM import_operations WHERE id = ?", id));
+        assertEquals("canceled", status().getString("state"));
+    }
+
+    private String startNew() {
+        Reply reply = api.post("api/v1/import.new", admin);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getJsonObject("operation").getString("_id");
+    }
+
+    private JsonObject status() {
+        Reply reply = api.get("api/v1/import.status", admin);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    private Reply addUsers(JsonObject... users) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (JsonObject user : users) {
+            array.add(user);
+        }
+        return addUsers(array.build());
+    }
+
+    private Reply addUsers(JsonArray users) {
+        return api.postJson("api/v1/import.addUsers", admin,
+                Json.createObjectBuilder().add("users", users).build().toString());
+    }
+
+    private static JsonObject user(String username, String email, String password) {
+        var user = Json.createObjectBuilder()
+                .add("username", username)
+                .add("name", username)
+                .add("emails", Json.createArrayBuilder().add(email))
+                .add("importIds", Json.createArrayBuilder().add("id-" + username));
+        if (password != null) {
+            user.add("password", password);
+        }
+        return user.build();
+    }
+
+    private static long importedUsers(String tag) {
+        return TestDatabase.count("SELECT count(*) FROM users WHERE username LIKE ?", tag + "-%");
+    }
+
+    private static void assertOk(Reply reply) {
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.json().getBoolean("success"));
+    }
+
+    private static void assertRefused(Reply reply, String errorType) {
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals(errorType, reply.json().getString("errorType"));
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(deadline), "condition not met within " + timeout);
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

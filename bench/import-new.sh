@@ -5,37 +5,13 @@
 # with its own database, and removes both at the end.
 #   bash bench/import-new.sh [ROUNDS] [ROWS]
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
 rounds="${1:-11}"
 rows="${2:-1000000}"
-port="${BENCH_PORT:-18080}"
-db="importer_bench_$$"
-psql_db() { psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -Atq "$@"; }
-
-[ -f target/importer.war ] && [ -f target/payara-micro.jar ] || mvn -B -q package -DskipTests
-
-DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" ADMIN_USERNAME=bench ADMIN_PASS=bench-password \
-    java -jar target/payara-micro.jar --deploy target/importer.war --port "$port" --nocluster \
-    > "target/bench-server.log" 2>&1 &
-server=$!
-cleanup() {
-    kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
-    psql -h 127.0.0.1 -U postgres -Atqc "DROP DATABASE IF EXISTS $db WITH (FORCE)"
-}
-trap cleanup EXIT
-
-base="http://127.0.0.1:$port/api/v1"
-for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
-
-login=$(curl -fs -X POST "$base/login" -H 'Content-Type: application/json' \
-    -d '{"user":"bench","password":"bench-password"}')
-user_id=$(sed -E 's/.*"userId":"([^"]+)".*/\1/' <<<"$login")
-token=$(sed -E 's/.*"authToken":"([^"]+)".*/\1/' <<<"$login")
+source "$(dirname "$0")/server.sh"
 
 import_new() {
-    curl -fs -o /dev/null -w '%{time_total}\n' -X POST "$base/import.new" \
-        -H "X-User-Id: $user_id" -H "X-Auth-Token: $token" -H 'Content-Type: application/json'
+    call POST import.new -o /dev/null -w '%{time_total}\n'
 }
 
 stage() {
@@ -66,7 +42,6 @@ for round in $(seq 1 "$rounds"); do
          "DELETE of $rows rows ${deleted[-1]} s"
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 m0=$(median "${empty[@]}"); m1=$(median "${full[@]}"); md=$(median "${deleted[@]}")
 echo
 echo "median of $rounds rounds: import.new with 0 staged rows ${m0} s, with $rows staged rows ${m1} s"

@@ -76,13 +76,20 @@ CREATE TABLE import_operations (
 CREATE UNIQUE INDEX import_operations_at_most_one_valid ON import_operations (valid) WHERE valid;
 CREATE INDEX import_operations_newest_first ON import_operations (ts DESC);
 
+-- One partition per operation, import_data_<operation id>, created with the operation.
+-- Clearing detaches the partitions, which takes the same time for a million rows as for
+-- none; the detached tables are dropped afterwards, outside any request (releasing their
+-- files takes time in proportion to their size). No foreign key to import_operations:
+-- detaching would then lock that table too, against the writers of its rows.
 CREATE TABLE import_data (
-    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    operation_id varchar(24) NOT NULL REFERENCES import_operations,
+    id           bigserial,
+    operation_id varchar(24) NOT NULL,
     data_type    varchar(16) NOT NULL CHECK (data_type IN ('user', 'channel', 'message')),
-    data         jsonb       NOT NULL
-);
-CREATE INDEX import_data_by_operation ON import_data (operation_id, data_type);
+    data         jsonb       NOT NULL,
+    PRIMARY KEY (operation_id, id)
+) PARTITION BY LIST (operation_id);
+-- The running job reads an operation's users in row order, a batch at a time.
+CREATE INDEX import_data_in_order ON import_data (operation_id, data_type, id);
 
 -- The one row every change to import operations locks first (SELECT ... FOR UPDATE).
 -- Locking rows of import_operations instead would not serialize two callers that both

@@ -5,10 +5,6 @@ ALTER TABLE import_operations
     ADD COLUMN count_completed integer NOT NULL DEFAULT 0,
     ADD COLUMN count_skipped   integer NOT NULL DEFAULT 0;
 
--- The running job reads an operation's users in row order, a batch at a time.
-DROP INDEX import_data_by_operation;
-CREATE INDEX import_data_by_operation ON import_data (operation_id, data_type, id);
-
 -- The stale-lease check looks for valid operations by status and age.
 CREATE INDEX import_operations_valid_by_status ON import_operations (status, updated_at) WHERE valid;
 

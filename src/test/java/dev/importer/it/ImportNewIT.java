@@ -79,6 +79,22 @@ class ImportNewIT extends DeployedWarIT {
     }
 
     @Test
+    void clearedRowsLeaveNoTableBehind() throws InterruptedException {
+        stageRows(newOperationId(), 1000);
+
+        assertEquals(200, api.post("api/v1/import.new", admin).status());
+
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM import_data"), "gone from import_data at once");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (TestDatabase.count("""
+                SELECT count(*) FROM pg_class
+                WHERE relkind = 'r' AND NOT relispartition AND relname LIKE 'import\\_data\\_%'""") > 0) {
+            assertTrue(Instant.now().isBefore(deadline), "detached rows are dropped within 30 s");
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
     void acceptsEveryBodyVariant() {
         List<HttpRequest> variants = List.of(
                 api.request("api/v1/import.new", admin).POST(HttpRequest.BodyPublishers.noBody()).build(),

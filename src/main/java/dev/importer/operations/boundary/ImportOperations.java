@@ -56,6 +56,7 @@ public class ImportOperations {
         abortAndClear(now);
         ImportOperation operation = ImportOperation.startedOverApi(caller, now);
         operations.add(operation);
+        stagedRows.openFor(operation.id());
         return operation;
     }
 

@@ -39,11 +39,11 @@ public class ImportBatches {
     @Inject
     Accounts accounts;
 
-    public boolean begin(OperationId id) {
-        return importing(id).map(o -> {
-            o.moveTo(OperationStatus.IMPORTING_USERS, clock.now());
-            return true;
-        }).orElse(false);
+    /** Moves the operation to the next status, if it is still importing. */
+    public boolean advance(OperationId id, OperationStatus next) {
+        Optional<ImportOperation> operation = importing(id);
+        operation.ifPresent(o -> o.moveTo(next, clock.now()));
+        return operation.isPresent();
     }
 
     /** Creates one batch of users, staged in rows {@code firstRow} to {@code lastRow}. */
@@ -56,17 +56,6 @@ public class ImportBatches {
         stagedRows.forgetPasswords(id.value(), firstRow, lastRow);
         operation.get().usersImported(count.created(), count.skipped(), clock.now());
         return true;
-    }
-
-    public void finish(OperationId id) {
-        importing(id).ifPresent(o -> {
-            o.moveTo(OperationStatus.FINISHING, clock.now());
-            o.moveTo(OperationStatus.DONE, clock.now());
-        });
-    }
-
-    public void fail(OperationId id) {
-        importing(id).ifPresent(o -> o.moveTo(OperationStatus.IMPORT_FAILED, clock.now()));
     }
 
     private Optional<ImportOperation> importing(OperationId id) {

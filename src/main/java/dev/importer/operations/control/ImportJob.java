@@ -4,6 +4,7 @@ import dev.importer.accounts.control.Passwords;
 import dev.importer.accounts.entity.NewUser;
 import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.operations.entity.OperationId;
+import dev.importer.operations.entity.OperationStatus;
 import dev.importer.staging.control.StagedRows;
 import dev.importer.staging.control.StagedRows.UserRow;
 import dev.importer.staging.entity.StagedUser;
@@ -49,7 +50,7 @@ public class ImportJob {
 
     void run(OperationId id) {
         try {
-            if (!batches.begin(id)) {
+            if (!batches.advance(id, OperationStatus.IMPORTING_USERS)) {
                 return;
             }
             long lastRow = 0;
@@ -62,10 +63,12 @@ public class ImportJob {
                     return;
                 }
             }
-            batches.finish(id);
+            if (batches.advance(id, OperationStatus.FINISHING)) {
+                batches.advance(id, OperationStatus.DONE);
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Import " + id + " failed", e);
-            batches.fail(id);
+            batches.advance(id, OperationStatus.IMPORT_FAILED);
         }
     }
 

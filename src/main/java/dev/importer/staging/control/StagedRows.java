@@ -1,5 +1,6 @@
 package dev.importer.staging.control;
 
+import dev.importer.operations.entity.OperationId;
 import dev.importer.staging.entity.StagedUser;
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
@@ -21,13 +22,37 @@ public class StagedRows {
     @PersistenceContext
     EntityManager em;
 
+    /** Makes room for the rows of a new operation: a partition of its own. */
+    public void openFor(OperationId operation) {
+        em.createNativeQuery("CREATE TABLE " + partitionOf(operation)
+                + " PARTITION OF import_data FOR VALUES IN ('" + operation.value() + "')").executeUpdate();
+    }
+
     /**
-     * Removes every staged row of every operation. TRUNCATE does not read the rows, unlike
-     * DELETE; it is transactional in PostgreSQL, and its exclusive table lock is taken under
-     * the import lock, so it never waits on a writer.
+     * Removes every staged row of every operation from import_data by detaching the
+     * partitions: the same time for a million rows as for none, unlike DELETE (which reads
+     * them) or TRUNCATE (which releases their files before it commits). {@link #dropDetached}
+     * drops them later. Called under the import lock, so no writer is waited for.
      */
+    @SuppressWarnings("unchecked")
     public void clearAll() {
-        em.createNativeQuery("TRUNCATE import_data").executeUpdate();
+        List<String> partitions = em.createNativeQuery("""
+                        SELECT inhrelid::regclass::text FROM pg_inherits
+                        WHERE inhparent = 'import_data'::regclass""", String.class)
+                .getResultList();
+        partitions.forEach(partition ->
+                em.createNativeQuery("ALTER TABLE import_data DETACH PARTITION " + partition).executeUpdate());
+    }
+
+    /** Drops the partitions that earlier clears detached. */
+    @SuppressWarnings("unchecked")
+    public void dropDetached() {
+        List<String> detached = em.createNativeQuery("""
+                        SELECT oid::regclass::text FROM pg_class
+                        WHERE relkind = 'r' AND NOT relispartition AND relname LIKE 'import\\_data\\_%'
+                          AND relnamespace = current_schema()::regnamespace""", String.class)
+                .getResultList();
+        detached.forEach(table -> em.createNativeQuery("DROP TABLE IF EXISTS " + table).executeUpdate());
     }
 
     /** Stages all the users in one statement, in their order. */
@@ -69,6 +94,10 @@ public class StagedRows {
                 .setParameter(2, fromId)
                 .setParameter(3, toId)
                 .executeUpdate();
+    }
+
+    private static String partitionOf(OperationId operation) {
+        return "import_data_" + operation.value();
     }
 
     private static JsonObject parse(String json) {

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.HashSet;
 
 @Entity
 @Table(name = "users")
@@ -39,7 +39,7 @@ public class User {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
-    private Set<String> roles = new TreeSet<>();
+    private Set<String> roles = new HashSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_emails", joinColumns = @JoinColumn(name = "user_id"))
@@ -101,7 +101,7 @@ public class User {
                 .add("username", username)
                 .add("emails", emailArray)
                 .add("active", active)
-                .add("roles", Json.createArrayBuilder(roles));
+                .add("roles", Json.createArrayBuilder(roles.stream().sorted().toList()));
         if (name != null) {
             json.add("name", name);
         }

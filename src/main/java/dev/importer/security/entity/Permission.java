@@ -14,8 +14,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.TreeSet;
+
 
 /** A permission and the roles that hold it. */
 @Entity
@@ -35,7 +36,7 @@ public class Permission {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "permission_roles", joinColumns = @JoinColumn(name = "permission_id"))
     @Column(name = "role")
-    private Set<String> roles = new TreeSet<>();
+    private Set<String> roles = new HashSet<>();
 
     @Column(name = "updated_at")
     private Instant updatedAt;
@@ -56,7 +57,7 @@ public class Permission {
     public JsonObject toJson() {
         return Json.createObjectBuilder()
                 .add("_id", id)
-                .add("roles", Json.createArrayBuilder(roles))
+                .add("roles", Json.createArrayBuilder(roles.stream().sorted().toList()))
                 .add("_updatedAt", Timestamps.iso(updatedAt))
                 .build();
     }

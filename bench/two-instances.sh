@@ -13,7 +13,7 @@ DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
     java -jar target/payara-micro.jar --deploy target/importer.war --port "$port_b" --nocluster \
     > target/bench-server-b.log 2>&1 &
 server_b=$!
-trap 'kill "$server_b" 2>/dev/null; wait "$server_b" 2>/dev/null; stop_server' EXIT
+trap 'kill "$server_b" 2>/dev/null; wait "$server_b" 2>/dev/null || true; stop_server' EXIT
 for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$port_b/health/ready" >/dev/null && break; sleep 1; done
 
 echo "== $calls simultaneous import.new, alternating between :$port and :$port_b"

@@ -37,6 +37,21 @@ public class ApiException extends RuntimeException {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
+    /** The error body for an HTTP status the server itself answers (404, 405, 413, ...). */
+    public static JsonObject bodyFor(int status) {
+        Status known = Status.fromStatusCode(status);
+        String reason = known == null ? "HTTP " + status : known.getReasonPhrase();
+        String errorType = switch (status) {
+            case 400 -> "error-invalid-params";
+            case 404 -> "error-not-found";
+            case 405 -> "error-method-not-allowed";
+            case 413 -> "error-request-too-large";
+            case 415 -> "error-unsupported-media-type";
+            default -> status >= 500 ? "error-internal" : "error-http-" + status;
+        };
+        return body(reason, errorType);
+    }
+
     public static JsonObject body(String message, String errorType) {
         return Json.createObjectBuilder()
                 .add("success", false)

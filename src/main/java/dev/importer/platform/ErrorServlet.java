@@ -19,8 +19,6 @@ public class ErrorServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        String errorType = status == 404 ? "error-not-found" : status >= 500 ? "error-internal" : "error-http-" + status;
-        String message = status == 404 ? "Not Found" : "HTTP " + status;
-        Json.createWriter(response.getWriter()).writeObject(ApiException.body(message, errorType));
+        Json.createWriter(response.getWriter()).writeObject(ApiException.bodyFor(status));
     }
 }

@@ -3,7 +3,6 @@ package dev.importer.platform;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
@@ -30,23 +29,7 @@ public final class ExceptionMappers {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            return ApiException.json(status, ApiException.body(reason(status), errorType(status)));
-        }
-
-        private static String reason(int status) {
-            Status known = Status.fromStatusCode(status);
-            return known == null ? "HTTP " + status : known.getReasonPhrase();
-        }
-
-        private static String errorType(int status) {
-            return switch (status) {
-                case 400 -> "error-invalid-params";
-                case 404 -> "error-not-found";
-                case 405 -> "error-method-not-allowed";
-                case 413 -> "error-request-too-large";
-                case 415 -> "error-unsupported-media-type";
-                default -> status >= 500 ? "error-internal" : "error-http-" + status;
-            };
+            return ApiException.json(status, ApiException.bodyFor(status));
         }
     }
 

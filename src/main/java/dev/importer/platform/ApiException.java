@@ -8,28 +8,26 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
 /**
- * A refused request, answered in Rocket.Chat's error shape:
+ * A well-formed but refused request, answered 400 in Rocket.Chat's error shape:
  * {@code {"success":false,"error":"<message> [<error-code>]","errorType":"<error-code>"}}.
  * Thrown through EJBs unwrapped, rolling their transaction back.
  */
 @ApplicationException(rollback = true)
 public class ApiException extends RuntimeException {
 
-    private final Status status;
     private final String errorType;
 
-    public ApiException(Status status, String errorType, String message) {
+    public ApiException(String errorType, String message) {
         super(message);
-        this.status = status;
         this.errorType = errorType;
     }
 
     public static ApiException invalidParams(String message) {
-        return new ApiException(Status.BAD_REQUEST, "error-invalid-params", message);
+        return new ApiException("error-invalid-params", message);
     }
 
     public Response toResponse() {
-        return json(status.getStatusCode(), body(getMessage(), errorType));
+        return json(Status.BAD_REQUEST.getStatusCode(), body(getMessage(), errorType));
     }
 
     /** A JSON answer whatever the client said it accepts: errors are never content-negotiated. */

@@ -13,7 +13,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -68,11 +67,11 @@ public class Accounts {
     /** {@code users.create}: refused when the username or an address is taken. */
     public User create(NewUser newUser) {
         if (!users.takenUsernames(List.of(newUser.username())).isEmpty()) {
-            throw new ApiException(Status.BAD_REQUEST, "error-field-unavailable",
+            throw new ApiException("error-field-unavailable",
                     newUser.username() + " is already in use :(");
         }
         if (!users.takenEmails(newUser.emails()).isEmpty()) {
-            throw new ApiException(Status.BAD_REQUEST, "error-field-unavailable",
+            throw new ApiException("error-field-unavailable",
                     "Email already exists");
         }
         User user = newUser.toUser(Instant.now());
@@ -105,8 +104,7 @@ public class Accounts {
 
     public User setActive(String userId, boolean active) {
         User user = Optional.of(userId).filter(UserId::isWellFormed).flatMap(users::find)
-                .orElseThrow(() -> new ApiException(Status.BAD_REQUEST,
-                        "error-invalid-user", "Invalid user"));
+                .orElseThrow(() -> new ApiException("error-invalid-user", "Invalid user"));
         user.setActive(active);
         return user;
     }

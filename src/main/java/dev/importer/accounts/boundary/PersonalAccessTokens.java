@@ -8,7 +8,6 @@ import dev.importer.platform.ApiException;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,7 +20,7 @@ public class PersonalAccessTokens {
 
     public AuthToken generate(UserId owner, String name) {
         if (!named(owner, name).isEmpty()) {
-            throw new ApiException(Status.BAD_REQUEST, "error-token-already-exists",
+            throw new ApiException("error-token-already-exists",
                     "A token with this name already exists");
         }
         AuthToken token = AuthToken.generate();
@@ -41,7 +40,7 @@ public class PersonalAccessTokens {
     public void remove(UserId owner, String name) {
         List<LoginToken> tokens = named(owner, name);
         if (tokens.isEmpty()) {
-            throw new ApiException(Status.BAD_REQUEST, "error-token-does-not-exists", "Invalid token");
+            throw new ApiException("error-token-does-not-exists", "Invalid token");
         }
         tokens.forEach(em::remove);
     }

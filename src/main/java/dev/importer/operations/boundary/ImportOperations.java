@@ -13,7 +13,6 @@ import dev.importer.staging.control.StagedRows;
 import dev.importer.staging.entity.StagedUser;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -117,12 +116,12 @@ public class ImportOperations {
     private ImportOperation latestValid() {
         return operations.latest()
                 .filter(ImportOperation::isValid)
-                .orElseThrow(() -> new ApiException(Status.BAD_REQUEST, "error-operation-not-found",
+                .orElseThrow(() -> new ApiException("error-operation-not-found",
                         "There is no valid import operation"));
     }
 
     private static ApiException invalidStatus(ImportOperation operation) {
-        return new ApiException(Status.BAD_REQUEST, "error-invalid-operation-status",
+        return new ApiException("error-invalid-operation-status",
                 "The import operation is " + operation.status().wireName());
     }
 }

@@ -22,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -77,7 +76,7 @@ public class ImportResource {
                 .filter(u -> !u.isEmpty())
                 .orElseThrow(() -> ApiException.invalidParams("'users' must list at least one user"));
         if (users.size() > maxUsersPerRequest) {
-            throw new ApiException(Status.BAD_REQUEST, "error-too-many-users",
+            throw new ApiException("error-too-many-users",
                     "At most " + maxUsersPerRequest + " users per request");
         }
         List<StagedUser> staged = IntStream.range(0, users.size())

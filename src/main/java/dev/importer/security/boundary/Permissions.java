@@ -6,7 +6,6 @@ import dev.importer.security.entity.Role;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -35,7 +34,7 @@ public class Permissions {
         rolesByPermission.forEach((id, roles) -> {
             Permission permission = em.find(Permission.class, id);
             if (permission == null) {
-                throw new ApiException(Status.BAD_REQUEST, "error-invalid-permission", "Invalid permission " + id);
+                throw new ApiException("error-invalid-permission", "Invalid permission " + id);
             }
             permission.grantTo(roles, now);
         });
@@ -52,7 +51,7 @@ public class Permissions {
                 .setParameter("names", missing)
                 .getResultList());
         if (!missing.isEmpty()) {
-            throw new ApiException(Status.BAD_REQUEST, "error-invalid-role", "Unknown roles " + missing);
+            throw new ApiException("error-invalid-role", "Unknown roles " + missing);
         }
     }
 }

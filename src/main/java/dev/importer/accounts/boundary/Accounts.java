@@ -102,11 +102,10 @@ public class Accounts {
         return new ImportCount(created, batch.size() - created);
     }
 
-    public User setActive(String userId, boolean active) {
-        User user = Optional.of(userId).filter(UserId::isWellFormed).flatMap(users::find)
-                .orElseThrow(() -> new ApiException("error-invalid-user", "Invalid user"));
-        user.setActive(active);
-        return user;
+    public void setActive(String userId, boolean active) {
+        Optional.of(userId).filter(UserId::isWellFormed).flatMap(users::find)
+                .orElseThrow(() -> new ApiException("error-invalid-user", "Invalid user"))
+                .setActive(active);
     }
 
     /**

@@ -1,8 +1,5 @@
 package dev.importer.accounts.entity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -19,12 +16,7 @@ public record AuthToken(String value) {
 
     /** SHA-256, base64: Rocket.Chat's {@code hashedToken}. */
     public String hashed() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        return Base64.getEncoder().encodeToString(Sha256.of(value));
     }
 
     @Override

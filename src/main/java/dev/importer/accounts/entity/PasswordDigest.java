@@ -1,8 +1,5 @@
 package dev.importer.accounts.entity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -24,12 +21,7 @@ public record PasswordDigest(String hex) {
     }
 
     public static PasswordDigest ofClearText(String password) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-            return new PasswordDigest(HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        return new PasswordDigest(HexFormat.of().formatHex(Sha256.of(password)));
     }
 
     public static boolean isWellFormed(String hex) {

@@ -1,6 +1,5 @@
 -- Progress of an import: staged users, and what the running job has done with them.
 ALTER TABLE import_operations
-    ADD COLUMN count_total     integer NOT NULL DEFAULT 0,
     ADD COLUMN count_users     integer NOT NULL DEFAULT 0,
     ADD COLUMN count_completed integer NOT NULL DEFAULT 0,
     ADD COLUMN count_skipped   integer NOT NULL DEFAULT 0;

@@ -38,9 +38,6 @@ public class ImportOperation {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
-    @Column(name = "count_total")
-    private int totalCount;
-
     @Column(name = "count_users")
     private int userCount;
 
@@ -95,7 +92,6 @@ public class ImportOperation {
 
     public void usersStaged(int users, Instant now) {
         userCount += users;
-        totalCount += users;
         moveTo(OperationStatus.USER_SELECTION, now);
     }
 
@@ -129,9 +125,9 @@ public class ImportOperation {
                 .add("valid", valid)
                 .add("user", userId)
                 .add("_updatedAt", Timestamps.iso(updatedAt));
-        if (totalCount > 0) {
+        if (userCount > 0) {
             json.add("count", Json.createObjectBuilder()
-                    .add("total", totalCount)
+                    .add("total", userCount) // users are all that is staged so far
                     .add("users", userCount)
                     .add("completed", completedCount)
                     .add("skipped", skippedCount));

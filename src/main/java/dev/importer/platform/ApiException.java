@@ -22,6 +22,10 @@ public class ApiException extends RuntimeException {
         this.errorType = errorType;
     }
 
+    public String errorType() {
+        return errorType;
+    }
+
     public static ApiException invalidParams(String message) {
         return new ApiException("error-invalid-params", message);
     }

@@ -95,6 +95,17 @@ class ImportNewIT extends DeployedWarIT {
     }
 
     @Test
+    void startingWithNothingStagedCreatesNoTable() {
+        List<String> operations = List.of(newOperationId(), newOperationId(), newOperationId());
+
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM pg_inherits WHERE inhparent = 'import_data'::regclass"));
+        for (String operation : operations) {
+            assertEquals(0, TestDatabase.count("SELECT count(*) FROM pg_class WHERE relname = ?",
+                    "import_data_" + operation));
+        }
+    }
+
+    @Test
     void acceptsEveryBodyVariant() {
         List<HttpRequest> variants = List.of(
                 api.request("api/v1/import.new", admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -154,7 +165,10 @@ class ImportNewIT extends DeployedWarIT {
         return reply.json().getJsonObject("operation").getString("_id");
     }
 
+    /** Stages rows as the service does: into the operation's partition, made on first use. */
     private static void stageRows(String operationId, int rows) {
+        TestDatabase.execute("CREATE TABLE IF NOT EXISTS import_data_" + operationId
+                + " PARTITION OF import_data FOR VALUES IN ('" + operationId + "')");
         TestDatabase.execute("""
                 INSERT INTO import_data (operation_id, data_type, data)
                 SELECT ?, 'user', jsonb_build_object('username', 'u' || n) FROM generate_series(1, ?) n""",

@@ -14,20 +14,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 @Stateless
 public class Accounts {
 
     public record Login(User user, AuthToken token) {
-    }
-
-    /** What an import did with a batch of users. */
-    public record ImportCount(int created, int skipped) {
     }
 
     @PersistenceContext
@@ -77,29 +70,6 @@ public class Accounts {
         User user = newUser.toUser(Instant.now());
         users.add(user);
         return user;
-    }
-
-    /**
-     * Creates the users of an import batch, skipping each whose username or any address
-     * exists already, in the database or earlier in the batch.
-     */
-    public ImportCount importUsers(List<NewUser> batch) {
-        Set<String> takenNames = new HashSet<>(users.takenUsernames(batch.stream().map(NewUser::username).toList()));
-        Set<String> takenEmails = new HashSet<>(users.takenEmails(
-                batch.stream().flatMap(u -> u.emails().stream()).toList()));
-        Instant now = Instant.now();
-        int created = 0;
-        for (NewUser user : batch) {
-            List<String> emails = user.emails().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
-            if (takenNames.contains(user.username()) || emails.stream().anyMatch(takenEmails::contains)) {
-                continue;
-            }
-            users.add(user.toUser(now));
-            takenNames.add(user.username());
-            takenEmails.addAll(emails);
-            created++;
-        }
-        return new ImportCount(created, batch.size() - created);
     }
 
     public void setActive(String userId, boolean active) {

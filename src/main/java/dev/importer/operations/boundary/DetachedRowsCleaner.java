@@ -1,6 +1,6 @@
-package dev.importer.staging.boundary;
+package dev.importer.operations.boundary;
 
-import dev.importer.staging.control.StagedRows;
+import dev.importer.operations.control.StagedRows;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;

@@ -3,17 +3,21 @@ package dev.importer.operations.boundary;
 import dev.importer.accounts.entity.UserId;
 import dev.importer.operations.control.ImportLock;
 import dev.importer.operations.control.OperationRepository;
+import dev.importer.operations.control.StagedRows;
+import dev.importer.operations.control.UserImport;
+import dev.importer.operations.entity.IfUserExists;
+import dev.importer.operations.entity.ImportLease;
 import dev.importer.operations.entity.ImportOperation;
-import dev.importer.operations.entity.OperationId;
 import dev.importer.operations.entity.OperationStatus;
+import dev.importer.operations.entity.Outcome;
+import dev.importer.operations.entity.Prediction;
+import dev.importer.operations.entity.StagedUsers;
 import dev.importer.platform.ApiException;
-import dev.importer.platform.DatabaseClock;
 import dev.importer.security.boundary.Permissions;
-import dev.importer.staging.control.StagedRows;
-import dev.importer.staging.entity.StagedUser;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.time.Duration;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,17 +30,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class ImportOperations {
 
-    @Inject
-    ImportLock lock;
+    /** A page of {@code import.report}: the users, and how many have that outcome in all. */
+    public record Report(JsonArray users, int total) {
+    }
 
     @Inject
-    DatabaseClock clock;
+    ImportLock lock;
 
     @Inject
     OperationRepository operations;
 
     @Inject
     StagedRows stagedRows;
+
+    @Inject
+    UserImport userImport;
 
     @Inject
     Permissions permissions;
@@ -50,67 +58,72 @@ public class ImportOperations {
      * The time is read once the lock is held, so the last to commit is the newest.
      */
     public ImportOperation startNew(UserId caller) {
-        lock.exclusive();
-        Instant now = clock.now();
+        Instant now = lock.exclusive();
         abortAndClear(now);
         ImportOperation operation = ImportOperation.startedOverApi(caller, now);
         operations.add(operation);
-        stagedRows.openFor(operation.id());
         return operation;
     }
 
     /** {@code import.clear}: what {@link #startNew} does, without a new operation. */
     public void clear() {
-        lock.exclusive();
-        abortAndClear(clock.now());
+        abortAndClear(lock.exclusive());
     }
 
     /** Stages the users for the valid operation, which must be new or awaiting users. */
-    public void addUsers(List<StagedUser> users) {
-        permissions.requireExistingRoles(users.stream().flatMap(u -> u.roles().stream()).toList());
-        lock.exclusive();
+    public void addUsers(StagedUsers users) {
+        permissions.requireExistingRoles(users.roles());
+        Instant now = lock.exclusive();
         ImportOperation operation = latestValid();
         if (!operation.acceptsUsers()) {
             throw invalidStatus(operation);
         }
-        stagedRows.stageUsers(operation.id().value(), users);
-        operation.usersStaged(users.size(), clock.now());
+        stagedRows.stage(operation.id(), users);
+        operation.usersStaged(users.count(), now);
     }
 
-    /** Marks the valid operation as importing; the caller then starts the job. */
-    public OperationId startRun() {
-        lock.exclusive();
-        ImportOperation operation = latestValid();
-        if (operation.status() != OperationStatus.USER_SELECTION) {
-            throw invalidStatus(operation);
-        }
-        operation.moveTo(OperationStatus.IMPORTING_STARTED, clock.now());
-        return operation.id();
+    /** Hands the staged users of the valid operation to a job; the caller then starts it. */
+    public ImportLease startRun(IfUserExists ifUserExists) {
+        Instant now = lock.exclusive();
+        return awaitingRun().startImport(ifUserExists, now);
     }
 
-    /** The newest operation, after failing any whose job stopped showing signs of life. */
+    /** What {@code import.run} would do now with the staged users; writes nothing. */
+    public Prediction validate(IfUserExists ifUserExists) {
+        return userImport.predict(awaitingRun().id(), ifUserExists);
+    }
+
+    /** The users of the latest operation with that outcome, in staging order. */
+    public Report report(Outcome outcome, int offset, int count) {
+        return operations.latest()
+                .map(o -> new Report(stagedRows.withOutcome(o.id(), outcome, offset, count), o.outcomes().of(outcome)))
+                .orElse(new Report(JsonValue.EMPTY_JSON_ARRAY, 0));
+    }
+
     public Optional<ImportOperation> latest() {
-        failStaleImports();
         return operations.latest();
     }
 
     public List<ImportOperation> newest(int count) {
-        failStaleImports();
         return operations.newest(count);
     }
 
-    /** Marks failed every import whose job has not renewed its lease (IMPORT_LEASE_SECONDS). */
-    public int failStaleImports() {
-        Instant now = clock.now();
-        return operations.failStale(now.minus(Duration.ofSeconds(leaseSeconds)), now);
+    /** The import whose job stopped renewing its lease (its instance died), now this instance's. */
+    public Optional<ImportLease> takeOverStale() {
+        return operations.takeOverStale(leaseSeconds);
     }
 
     private void abortAndClear(Instant now) {
-        operations.valid().forEach(o -> o.abort(now));
-        // Hibernate would insert a new operation before updating these; the unique index
-        // on valid operations needs the update first.
-        operations.flush();
+        operations.abortValid(now);
         stagedRows.clearAll();
+    }
+
+    private ImportOperation awaitingRun() {
+        ImportOperation operation = latestValid();
+        if (operation.status() != OperationStatus.USER_SELECTION) {
+            throw invalidStatus(operation);
+        }
+        return operation;
     }
 
     private ImportOperation latestValid() {

@@ -1,14 +1,18 @@
 package dev.importer.operations.boundary;
 
+import dev.importer.operations.boundary.ImportOperations.Report;
 import dev.importer.operations.control.ImportJob;
+import dev.importer.operations.entity.IfUserExists;
 import dev.importer.operations.entity.ImportOperation;
 import dev.importer.operations.entity.ImportState;
+import dev.importer.operations.entity.Outcome;
+import dev.importer.operations.entity.Prediction;
+import dev.importer.operations.entity.StagedUsers;
 import dev.importer.platform.ApiException;
 import dev.importer.platform.JsonBodies;
 import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.entity.Caller;
 import dev.importer.security.entity.Permission;
-import dev.importer.staging.entity.StagedUser;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -20,11 +24,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.List;
-import java.util.stream.IntStream;
+import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Rocket.Chat's import endpoints (6.3+). */
@@ -33,6 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ImportResource {
 
     private static final int LATEST_OPERATIONS = 50;
+    private static final int REPORT_PAGE = 50;
+    private static final int REPORT_PAGE_MAX = 1000;
     private static final JsonObject SUCCESS = Json.createObjectBuilder().add("success", true).build();
 
     @Inject
@@ -71,28 +77,57 @@ public class ImportResource {
     @POST
     @Path("import.addUsers")
     @Authenticated(permission = Permission.RUN_IMPORT)
-    public JsonObject addUsers(String body) {
-        JsonArray users = JsonBodies.array(JsonBodies.object(body), "users")
-                .filter(u -> !u.isEmpty())
-                .orElseThrow(() -> ApiException.invalidParams("'users' must list at least one user"));
-        if (users.size() > maxUsersPerRequest) {
-            throw new ApiException("error-too-many-users",
-                    "At most " + maxUsersPerRequest + " users per request");
-        }
-        List<StagedUser> staged = IntStream.range(0, users.size())
-                .mapToObj(i -> StagedUser.fromJson(users.get(i), i))
-                .toList();
-        operations.addUsers(staged);
+    public JsonObject addUsers(InputStream body) {
+        operations.addUsers(StagedUsers.read(body, maxUsersPerRequest));
         return SUCCESS;
     }
 
-    /** Starts the import in the background and answers at once. */
+    /** Starts the import in the background and answers at once. {@code {"ifUserExists":"skip"|"update"}} */
     @POST
     @Path("import.run")
     @Authenticated(permission = Permission.RUN_IMPORT)
-    public JsonObject run() {
-        job.start(operations.startRun());
+    public JsonObject run(String body) {
+        job.start(operations.startRun(ifUserExists(body)));
         return SUCCESS;
+    }
+
+    /** A dry run of {@code import.run} with the same body: what it would do now; writes nothing. */
+    @POST
+    @Path("import.validate")
+    @Authenticated(permission = Permission.RUN_IMPORT)
+    public JsonObject validate(String body) {
+        Prediction prediction = operations.validate(ifUserExists(body));
+        return Json.createObjectBuilder()
+                .add("count", Json.createObjectBuilder()
+                        .add("users", prediction.users())
+                        .add("import", prediction.count().imported())
+                        .add("update", prediction.count().updated())
+                        .add("skip", prediction.count().skipped())
+                        .add("fail", prediction.count().failed()))
+                .add("skipped", prediction.firstSkipped())
+                .add("success", true)
+                .build();
+    }
+
+    /** {@code ?status=imported|updated|skipped|failed&offset=0&count=50}: the latest operation's users. */
+    @GET
+    @Path("import.report")
+    @Authenticated(permission = Permission.RUN_IMPORT)
+    public JsonObject report(@QueryParam("status") String status, @QueryParam("offset") String offset,
+            @QueryParam("count") String count) {
+        if (status == null) {
+            throw ApiException.invalidParams("'status' is required: imported, updated, skipped or failed");
+        }
+        int first = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
+        int pageSize = integer("count", count, REPORT_PAGE, 1, REPORT_PAGE_MAX);
+        Report report = operations.report(Outcome.fromWireName(status), first, pageSize);
+        return Json.createObjectBuilder()
+                .add("users", report.users())
+                .add("offset", first)
+                .add("count", report.users().size())
+                .add("total", report.total())
+                .add("success", true)
+                .build();
     }
 
     @POST
@@ -121,5 +156,26 @@ public class ImportResource {
         JsonArrayBuilder latest = Json.createArrayBuilder();
         operations.newest(LATEST_OPERATIONS).stream().map(ImportOperation::toJson).forEach(latest::add);
         return latest.build();
+    }
+
+    private static IfUserExists ifUserExists(String body) {
+        return JsonBodies.string(JsonBodies.object(body), "ifUserExists")
+                .map(IfUserExists::fromWireName)
+                .orElse(IfUserExists.SKIP);
+    }
+
+    private static int integer(String name, String value, int absent, int min, int max) {
+        if (value == null || value.isEmpty()) {
+            return absent;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, like any number out of range
+        }
+        throw ApiException.invalidParams("'" + name + "' must be a whole number from " + min + " to " + max);
     }
 }

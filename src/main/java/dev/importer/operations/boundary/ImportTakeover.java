@@ -1,31 +1,40 @@
 package dev.importer.operations.boundary;
 
+import dev.importer.operations.control.ImportJob;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * Every instance looks for imports whose job died (instance stopped, crash) every ten
- * seconds; whichever notices first marks them failed. {@code import.status} looks too.
+ * Every instance looks every five seconds for an import whose job stopped renewing its lease
+ * (IMPORT_LEASE_SECONDS): its instance died or was stopped. Whichever instance notices first
+ * takes the import over and continues it from the first user not processed yet.
  */
 @Startup
 @Singleton
 @DependsOn("DatabaseSchema")
-public class StaleImportWatch {
+public class ImportTakeover {
 
-    private static final Logger LOG = Logger.getLogger(StaleImportWatch.class.getName());
+    private static final Logger LOG = Logger.getLogger(ImportTakeover.class.getName());
 
     @Inject
     ImportOperations operations;
 
-    @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
-    void failStaleImports() {
-        int failed = operations.failStaleImports();
-        if (failed > 0) {
-            LOG.warning(failed + " import(s) without a sign of life for longer than the lease were marked failed");
-        }
+    @Inject
+    ImportJob job;
+
+    // The takeover commits before the job starts, so that the job finds itself the owner.
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void takeOverStaleImports() {
+        operations.takeOverStale().ifPresent(lease -> {
+            LOG.warning("Import " + lease.operation() + " had no sign of life for longer than its lease: taking it over");
+            job.start(lease);
+        });
     }
 }

@@ -1,13 +1,10 @@
 package dev.importer.operations.control;
 
-import dev.importer.accounts.boundary.Accounts;
-import dev.importer.accounts.boundary.Accounts.ImportCount;
-import dev.importer.accounts.entity.NewUser;
-import dev.importer.operations.entity.ImportOperation;
-import dev.importer.operations.entity.OperationId;
+import dev.importer.operations.control.StagedRows.PendingUser;
+import dev.importer.operations.entity.ImportLease;
+import dev.importer.operations.entity.ImportProgress;
 import dev.importer.operations.entity.OperationStatus;
-import dev.importer.platform.DatabaseClock;
-import dev.importer.staging.control.StagedRows;
+import dev.importer.operations.entity.OutcomeCount;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,8 +14,9 @@ import java.util.Optional;
 
 /**
  * The transactions of a running import, one per step. Each takes the import lock shared and
- * goes on only while the operation is still importing: once an abort (or the stale-lease
- * rule) has committed, no step writes anything.
+ * renews the job's lease; it goes on only while the job holds the lease and the operation
+ * is still importing. So once an abort, or a takeover by another instance, has committed,
+ * the job writes nothing more.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -28,38 +26,53 @@ public class ImportBatches {
     ImportLock lock;
 
     @Inject
-    DatabaseClock clock;
-
-    @Inject
     OperationRepository operations;
 
     @Inject
     StagedRows stagedRows;
 
     @Inject
-    Accounts accounts;
+    UserImport userImport;
 
-    /** Moves the operation to the next status, if it is still importing. */
-    public boolean advance(OperationId id, OperationStatus next) {
-        Optional<ImportOperation> operation = importing(id);
-        operation.ifPresent(o -> o.moveTo(next, clock.now()));
-        return operation.isPresent();
+    /** The first step of a job: sets aside the duplicates once. Empty: the job must stop. */
+    public Optional<ImportProgress> begin(ImportLease lease) {
+        Optional<ImportProgress> progress = hold(lease);
+        if (progress.isPresent() && progress.get().status() == OperationStatus.IMPORTING_STARTED) {
+            userImport.markDuplicates(lease.operation());
+            operations.moveTo(lease.operation(), OperationStatus.IMPORTING_USERS);
+        }
+        return progress;
     }
 
-    /** Creates one batch of users, staged in rows {@code firstRow} to {@code lastRow}. */
-    public boolean importUsers(OperationId id, List<NewUser> users, long firstRow, long lastRow) {
-        Optional<ImportOperation> operation = importing(id);
-        if (operation.isEmpty()) {
+    /** Keeps the lease while the job works outside any transaction. False: the job must stop. */
+    public boolean renew(ImportLease lease) {
+        return hold(lease).isPresent();
+    }
+
+    public List<PendingUser> pendingAfter(ImportLease lease, long afterRow, int limit) {
+        return stagedRows.pendingAfter(lease.operation(), afterRow, limit);
+    }
+
+    /** Imports one batch and records its progress. False: the job must stop. */
+    public boolean importBatch(ImportLease lease, PlannedBatch batch) {
+        Optional<ImportProgress> progress = hold(lease);
+        if (progress.isEmpty()) {
             return false;
         }
-        ImportCount count = accounts.importUsers(users);
-        stagedRows.forgetPasswords(id.value(), firstRow, lastRow);
-        operation.get().usersImported(count.created(), count.skipped(), clock.now());
+        OutcomeCount count = userImport.importBatch(lease.operation(), progress.get().ifUserExists(), batch);
+        operations.recordBatch(lease.operation(), count, batch.lastRow());
         return true;
     }
 
-    private Optional<ImportOperation> importing(OperationId id) {
+    /** Ends the import as done, or as failed; nothing happens once the lease is lost. */
+    public void finish(ImportLease lease, OperationStatus finalStatus) {
+        if (hold(lease).isPresent()) {
+            operations.moveTo(lease.operation(), finalStatus);
+        }
+    }
+
+    private Optional<ImportProgress> hold(ImportLease lease) {
         lock.shared();
-        return operations.find(id).filter(ImportOperation::isImporting);
+        return operations.renewLease(lease);
     }
 }

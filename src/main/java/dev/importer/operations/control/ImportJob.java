@@ -1,32 +1,41 @@
 package dev.importer.operations.control;
 
 import dev.importer.accounts.control.Passwords;
-import dev.importer.accounts.entity.NewUser;
 import dev.importer.accounts.entity.PasswordDigest;
-import dev.importer.operations.entity.OperationId;
+import dev.importer.accounts.entity.UserId;
+import dev.importer.operations.control.StagedRows.PendingUser;
+import dev.importer.operations.entity.ImportLease;
+import dev.importer.operations.entity.ImportProgress;
 import dev.importer.operations.entity.OperationStatus;
-import dev.importer.staging.control.StagedRows;
-import dev.importer.staging.control.StagedRows.UserRow;
-import dev.importer.staging.entity.StagedUser;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs an import in the background, batch after batch (IMPORT_BATCH_SIZE users), until the
- * staged users are done or the operation is no longer importing. Passwords are hashed
- * before a batch's transaction, so that the import lock is never held during that work.
+ * Runs an import in the background, batch after batch (IMPORT_BATCH_SIZE users), from the
+ * first staged user not processed yet, so that a job that takes over a dead instance's
+ * import continues where it stopped. A step that fails is tried again; one that keeps
+ * failing ends the import as failed.
+ *
+ * <p>Progress lives in the database rather than in Jakarta Batch's job repository: the
+ * lease, the abort and the progress must be decided in the same transaction as each batch,
+ * under the import lock, on whichever instance runs it.
  */
 @ApplicationScoped
 public class ImportJob {
 
     private static final Logger LOG = Logger.getLogger(ImportJob.class.getName());
-    private static final List<String> DEFAULT_ROLES = List.of("user");
+    private static final int ATTEMPTS = 3;
+    private static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(1);
 
     @Resource
     ManagedExecutorService executor;
@@ -35,47 +44,108 @@ public class ImportJob {
     ImportBatches batches;
 
     @Inject
-    StagedRows stagedRows;
-
-    @Inject
     Passwords passwords;
 
     @Inject
-    @ConfigProperty(name = "IMPORT_BATCH_SIZE", defaultValue = "100")
+    @ConfigProperty(name = "IMPORT_BATCH_SIZE", defaultValue = "1000")
     int batchSize;
 
-    public void start(OperationId id) {
-        executor.execute(() -> run(id));
+    @Inject
+    @ConfigProperty(name = "IMPORT_LEASE_SECONDS", defaultValue = "60")
+    long leaseSeconds;
+
+    public void start(ImportLease lease) {
+        executor.execute(() -> run(lease));
     }
 
-    void run(OperationId id) {
+    void run(ImportLease lease) {
         try {
-            if (!batches.advance(id, OperationStatus.IMPORTING_USERS)) {
-                return;
-            }
-            long lastRow = 0;
-            List<UserRow> rows;
-            while (!(rows = stagedRows.usersAfter(id.value(), lastRow, batchSize)).isEmpty()) {
-                long firstRow = rows.get(0).id();
-                lastRow = rows.get(rows.size() - 1).id();
-                if (!batches.importUsers(id, rows.stream().map(r -> toNewUser(r.user())).toList(), firstRow, lastRow)) {
-                    LOG.info("Import " + id + " stopped: the operation is no longer importing");
-                    return;
-                }
-            }
-            if (batches.advance(id, OperationStatus.FINISHING)) {
-                batches.advance(id, OperationStatus.DONE);
+            if (!importAll(lease)) {
+                LOG.info("Import " + lease.operation() + " stopped: it was aborted or taken over");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Import " + id + " failed", e);
-            batches.advance(id, OperationStatus.IMPORT_FAILED);
+            LOG.log(Level.SEVERE, "Import " + lease.operation() + " failed", e);
+            attempt(() -> {
+                batches.finish(lease, OperationStatus.IMPORT_FAILED);
+                return true;
+            });
         }
     }
 
-    private NewUser toNewUser(StagedUser staged) {
-        return new NewUser(staged.username(), staged.name(), staged.emails(), false,
-                staged.roles().isEmpty() ? DEFAULT_ROLES : staged.roles(),
-                staged.password().map(p -> passwords.hash(PasswordDigest.ofClearText(p))),
-                true);
+    /** False when the job lost its lease (abort, takeover) before the end. */
+    private boolean importAll(ImportLease lease) {
+        Optional<ImportProgress> progress = attempt(() -> batches.begin(lease));
+        if (progress.isEmpty()) {
+            return false;
+        }
+        long lastRow = progress.get().lastRow();
+        while (true) {
+            long after = lastRow;
+            List<PendingUser> pending = attempt(() -> batches.pendingAfter(lease, after, batchSize));
+            if (pending.isEmpty()) {
+                break;
+            }
+            Optional<PlannedBatch> batch = plan(lease, pending);
+            if (batch.isEmpty() || !attempt(() -> batches.importBatch(lease, batch.get()))) {
+                return false;
+            }
+            lastRow = batch.get().lastRow();
+        }
+        attempt(() -> {
+            batches.finish(lease, OperationStatus.DONE);
+            return true;
+        });
+        return true;
+    }
+
+    /**
+     * New user ids and password hashes for the batch, made outside any transaction. Hashing
+     * is slow: the lease is renewed on the way. Empty: the lease was lost meanwhile.
+     */
+    private Optional<PlannedBatch> plan(ImportLease lease, List<PendingUser> pending) {
+        int size = pending.size();
+        long[] rows = new long[size];
+        String[] newUserIds = new String[size];
+        String[] passwordHashes = new String[size];
+        Instant renewed = Instant.now();
+        for (int i = 0; i < size; i++) {
+            PendingUser user = pending.get(i);
+            rows[i] = user.row();
+            newUserIds[i] = UserId.generate().value();
+            passwordHashes[i] = user.password().map(p -> passwords.hash(PasswordDigest.ofClearText(p))).orElse(null);
+            if (Duration.between(renewed, Instant.now()).toSeconds() * 3 >= leaseSeconds) {
+                if (!attempt(() -> batches.renew(lease))) {
+                    return Optional.empty();
+                }
+                renewed = Instant.now();
+            }
+        }
+        return Optional.of(new PlannedBatch(rows, newUserIds, passwordHashes));
+    }
+
+    /** Runs a step, and again after a pause when it fails, up to ATTEMPTS times. */
+    private static <T> T attempt(Supplier<T> step) {
+        Duration delay = FIRST_RETRY_DELAY;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return step.get();
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.log(Level.WARNING, "Import step failed, trying again in " + delay, e);
+                sleep(delay);
+                delay = delay.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to try again", e);
+        }
     }
 }

@@ -1,13 +1,14 @@
 package dev.importer.operations.control;
 
-import dev.importer.operations.entity.ImportLockRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 
 /**
- * The lock every change to import operations takes first, held until the transaction ends.
+ * The lock every change to import operations takes first, held until the transaction ends:
+ * the one row of {@code import_lock}. Because it always exists, it also serializes callers
+ * who find no operation at all, which a lock on the operations themselves would not.
  * Starting, clearing, staging and running are exclusive; the batches of a running import
  * take it shared, so that an abort waits for the batch under way and the batch after it
  * sees the abort.
@@ -18,11 +19,17 @@ public class ImportLock {
     @PersistenceContext
     EntityManager em;
 
-    public void exclusive() {
-        em.find(ImportLockRow.class, ImportLockRow.THE_ONLY_ROW, LockModeType.PESSIMISTIC_WRITE);
+    /**
+     * Takes the lock exclusively and answers the database's time once it is held: whoever
+     * commits last has the latest time, whichever instance it ran on.
+     */
+    public Instant exclusive() {
+        return (Instant) em.createNativeQuery(
+                        "SELECT clock_timestamp() FROM import_lock WHERE id = 1 FOR NO KEY UPDATE", Instant.class)
+                .getSingleResult();
     }
 
     public void shared() {
-        em.find(ImportLockRow.class, ImportLockRow.THE_ONLY_ROW, LockModeType.PESSIMISTIC_READ);
+        em.createNativeQuery("SELECT id FROM import_lock WHERE id = 1 FOR SHARE").getSingleResult();
     }
 }

@@ -1,40 +1,66 @@
 package dev.importer.operations.control;
 
+import dev.importer.operations.entity.IfUserExists;
+import dev.importer.operations.entity.ImportLease;
 import dev.importer.operations.entity.ImportOperation;
+import dev.importer.operations.entity.ImportProgress;
 import dev.importer.operations.entity.OperationId;
 import dev.importer.operations.entity.OperationStatus;
+import dev.importer.operations.entity.OutcomeCount;
+import dev.importer.platform.NamedSql;
+import dev.importer.platform.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 @ApplicationScoped
 public class OperationRepository {
 
-    private static final List<OperationStatus> IMPORTING =
-            Arrays.stream(OperationStatus.values()).filter(OperationStatus::isImporting).toList();
+    private static final String[] IMPORTING = wireNames(OperationStatus::isImporting);
+    private static final String[] FINISHED = wireNames(OperationStatus::isFinished);
+
+    private static final NamedSql ABORT_VALID = NamedSql.of("""
+            UPDATE import_operations
+            SET valid = false, updated_at = :now,
+                status = CASE WHEN status = ANY(:finished) THEN status ELSE :cancelled END
+            WHERE valid""");
+
+    private static final NamedSql RENEW_LEASE = NamedSql.of("""
+            UPDATE import_operations SET updated_at = clock_timestamp()
+            WHERE id = :id AND lease_owner = :owner AND valid AND status = ANY(:importing)
+            RETURNING status, if_user_exists, last_row""");
+
+    private static final NamedSql TAKE_OVER_STALE = NamedSql.of("""
+            UPDATE import_operations SET lease_owner = :owner, updated_at = clock_timestamp()
+            WHERE valid AND status = ANY(:importing)
+              AND updated_at < clock_timestamp() - :leaseSeconds * interval '1 second'
+            RETURNING id""");
+
+    private static final NamedSql RECORD_BATCH = NamedSql.of("""
+            UPDATE import_operations
+            SET count_completed = count_completed + :completed, count_imported = count_imported + :imported,
+                count_updated = count_updated + :updated, count_skipped = count_skipped + :skipped,
+                count_failed = count_failed + :failed, last_row = :lastRow, updated_at = clock_timestamp()
+            WHERE id = :id""");
+
+    private static final NamedSql MOVE_TO = NamedSql.of("""
+            UPDATE import_operations SET status = :status, updated_at = clock_timestamp() WHERE id = :id""");
 
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Sql sql;
+
     public void add(ImportOperation operation) {
         em.persist(operation);
-    }
-
-    public void flush() {
-        em.flush();
-    }
-
-    public Optional<ImportOperation> find(OperationId id) {
-        return Optional.ofNullable(em.find(ImportOperation.class, id.value()));
-    }
-
-    public List<ImportOperation> valid() {
-        return em.createQuery("select o from ImportOperation o where o.valid = true", ImportOperation.class)
-                .getResultList();
     }
 
     public Optional<ImportOperation> latest() {
@@ -48,18 +74,45 @@ public class OperationRepository {
     }
 
     /**
-     * Marks failed every valid operation whose job has not shown a sign of life since
-     * {@code cutoff}. One statement: a batch committing meanwhile makes the row fresh again,
-     * and PostgreSQL re-checks the condition before updating it.
+     * Invalidates every valid operation, in one statement; one still under way is cancelled,
+     * a finished one keeps its status.
      */
-    public int failStale(Instant cutoff, Instant now) {
-        return em.createQuery("""
-                        update ImportOperation o set o.status = :failed, o.updatedAt = :now
-                        where o.valid = true and o.status in :importing and o.updatedAt < :cutoff""")
-                .setParameter("failed", OperationStatus.IMPORT_FAILED)
-                .setParameter("now", now)
-                .setParameter("importing", IMPORTING)
-                .setParameter("cutoff", cutoff)
-                .executeUpdate();
+    public void abortValid(Instant now) {
+        sql.update(ABORT_VALID, Map.of("now", now, "finished", FINISHED,
+                "cancelled", OperationStatus.IMPORT_CANCELLED.wireName()));
+    }
+
+    /**
+     * Renews the lease of a job that still holds it, on an operation still importing; the
+     * row stays locked until the transaction ends. Empty: the job must stop.
+     */
+    public Optional<ImportProgress> renewLease(ImportLease lease) {
+        return sql.query(RENEW_LEASE, Map.of("id", lease.operation().value(), "owner", lease.owner(),
+                        "importing", IMPORTING),
+                row -> new ImportProgress(OperationStatus.fromWireName(row.getString(1)),
+                        IfUserExists.fromWireName(row.getString(2)), row.getLong(3)))
+                .stream().findFirst();
+    }
+
+    /** Gives a new owner the import whose lease ran out (its instance died), if there is one. */
+    public Optional<ImportLease> takeOverStale(long leaseSeconds) {
+        String owner = ImportLease.newOwner();
+        return sql.query(TAKE_OVER_STALE, Map.of("owner", owner, "importing", IMPORTING, "leaseSeconds", leaseSeconds),
+                        row -> new ImportLease(new OperationId(row.getString(1)), owner))
+                .stream().findFirst();
+    }
+
+    public void recordBatch(OperationId id, OutcomeCount count, long lastRow) {
+        sql.update(RECORD_BATCH, Map.of("id", id.value(), "completed", count.total(), "imported", count.imported(),
+                "updated", count.updated(), "skipped", count.skipped(), "failed", count.failed(), "lastRow", lastRow));
+    }
+
+    public void moveTo(OperationId id, OperationStatus status) {
+        sql.update(MOVE_TO, Map.of("id", id.value(), "status", status.wireName()));
+    }
+
+    private static String[] wireNames(Predicate<OperationStatus> which) {
+        return Arrays.stream(OperationStatus.values()).filter(which).map(OperationStatus::wireName)
+                .toArray(String[]::new);
     }
 }

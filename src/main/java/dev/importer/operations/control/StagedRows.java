@@ -1,38 +1,73 @@
-package dev.importer.staging.control;
+package dev.importer.operations.control;
 
 import dev.importer.operations.entity.OperationId;
-import dev.importer.staging.entity.StagedUser;
-import jakarta.ejb.Stateless;
+import dev.importer.operations.entity.Outcome;
+import dev.importer.operations.entity.StagedUsers;
+import dev.importer.platform.NamedSql;
+import dev.importer.platform.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-@Stateless
+/**
+ * The staged rows, {@code import_data}: one partition per operation, made when its first
+ * users are staged. Clearing detaches the partitions, which takes the same time for a
+ * million rows as for none; {@link #dropDetached} drops them later, outside any request.
+ */
+@ApplicationScoped
 public class StagedRows {
 
-    /** A staged user and the id of its row, which orders the rows of an operation. */
-    public record UserRow(long id, StagedUser user) {
+    /** A staged user waiting for its batch: its row, and its clear-text password if it has one. */
+    public record PendingUser(long row, Optional<String> password) {
     }
+
+    /** A staged user as {@code import.report} and {@code import.validate} show it: never a password. */
+    static final String REPORT_ENTRY = """
+            json_build_object('username', data->'username', 'emails', data->'emails',
+                              'importIds', data->'importIds', 'status', outcome, 'reason', reason)""";
+
+    private static final NamedSql PENDING = NamedSql.of("""
+            SELECT id, data->>'password' FROM import_data
+            WHERE operation_id = :operation AND data_type = 'user' AND id > :afterRow
+            ORDER BY id LIMIT :limit""");
+
+    private static final NamedSql WITH_OUTCOME = NamedSql.of("SELECT CAST(" + REPORT_ENTRY + """
+             AS text) FROM import_data
+            WHERE operation_id = :operation AND data_type = 'user' AND outcome = :outcome
+            ORDER BY id OFFSET :offset LIMIT :limit""");
 
     @PersistenceContext
     EntityManager em;
 
-    /** Makes room for the rows of a new operation: a partition of its own. */
-    public void openFor(OperationId operation) {
-        em.createNativeQuery("CREATE TABLE " + partitionOf(operation)
+    @Inject
+    Sql sql;
+
+    /** Stages the users with COPY, in their order, into the operation's partition. */
+    public void stage(OperationId operation, StagedUsers users) {
+        String partition = partitionOf(operation);
+        em.createNativeQuery("CREATE TABLE IF NOT EXISTS " + partition
                 + " PARTITION OF import_data FOR VALUES IN ('" + operation.value() + "')").executeUpdate();
+        StringBuilder csv = new StringBuilder(users.rows().size() * 160);
+        for (String data : users.rows()) {
+            csv.append(operation.value()).append(",user,\"").append(data.replace("\"", "\"\"")).append("\"\n");
+        }
+        sql.copyIn("COPY " + partition + " (operation_id, data_type, data) FROM STDIN (FORMAT csv)",
+                new StringReader(csv.toString()));
     }
 
     /**
      * Removes every staged row of every operation from import_data by detaching the
-     * partitions: the same time for a million rows as for none, unlike DELETE (which reads
-     * them) or TRUNCATE (which releases their files before it commits). {@link #dropDetached}
-     * drops them later. Called under the import lock, so no writer is waited for.
+     * partitions, unlike DELETE (which reads them) or TRUNCATE (which releases their files
+     * before it commits). Called under the import lock, so no writer is waited for.
      */
     @SuppressWarnings("unchecked")
     public void clearAll() {
@@ -55,54 +90,34 @@ public class StagedRows {
         detached.forEach(table -> em.createNativeQuery("DROP TABLE IF EXISTS " + table).executeUpdate());
     }
 
-    /** Stages all the users in one statement, in their order. */
-    public void stageUsers(String operationId, List<StagedUser> users) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        users.forEach(u -> array.add(u.toJson()));
-        em.createNativeQuery("""
-                        INSERT INTO import_data (operation_id, data_type, data)
-                        SELECT ?1, 'user', user_data
-                        FROM jsonb_array_elements(CAST(?2 AS jsonb)) WITH ORDINALITY AS staged(user_data, position)
-                        ORDER BY position""")
-                .setParameter(1, operationId)
-                .setParameter(2, array.build().toString())
-                .executeUpdate();
+    /** Up to {@code limit} users staged for the operation after row {@code afterRow}, in order. */
+    public List<PendingUser> pendingAfter(OperationId operation, long afterRow, int limit) {
+        return sql.query(PENDING, Map.of("operation", operation.value(), "afterRow", afterRow, "limit", limit),
+                row -> new PendingUser(row.getLong(1), Optional.ofNullable(row.getString(2))));
     }
 
-    /** Up to {@code limit} users staged for the operation, after row {@code afterId}, in order. */
-    @SuppressWarnings("unchecked")
-    public List<UserRow> usersAfter(String operationId, long afterId, int limit) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT id, CAST(data AS text) FROM import_data
-                        WHERE operation_id = ?1 AND data_type = 'user' AND id > ?2
-                        ORDER BY id LIMIT ?3""")
-                .setParameter(1, operationId)
-                .setParameter(2, afterId)
-                .setParameter(3, limit)
-                .getResultList();
-        return rows.stream()
-                .map(row -> new UserRow(((Number) row[0]).longValue(), StagedUser.fromStored(parse((String) row[1]))))
-                .toList();
+    /** The staged users with that outcome, in staging order, a page at a time. */
+    public JsonArray withOutcome(OperationId operation, Outcome outcome, int offset, int limit) {
+        JsonArrayBuilder users = Json.createArrayBuilder();
+        sql.query(WITH_OUTCOME, Map.of("operation", operation.value(), "outcome", outcome.wireName(),
+                        "offset", offset, "limit", limit), row -> row.getString(1))
+                .forEach(json -> users.add(parse(json)));
+        return users.build();
     }
 
-    /** Imported rows keep no clear-text password. */
-    public void forgetPasswords(String operationId, long fromId, long toId) {
-        em.createNativeQuery("""
-                        UPDATE import_data SET data = data - 'password'
-                        WHERE operation_id = ?1 AND id BETWEEN ?2 AND ?3 AND jsonb_exists(data, 'password')""")
-                .setParameter(1, operationId)
-                .setParameter(2, fromId)
-                .setParameter(3, toId)
-                .executeUpdate();
+    static JsonArray parseArray(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readArray();
+        }
+    }
+
+    private static jakarta.json.JsonObject parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
     }
 
     private static String partitionOf(OperationId operation) {
         return "import_data_" + operation.value();
-    }
-
-    private static JsonObject parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
     }
 }

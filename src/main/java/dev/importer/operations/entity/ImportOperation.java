@@ -10,9 +10,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
 
+/**
+ * An import operation. Changed as an entity under the exclusive import lock; a running job
+ * changes its progress and counts with SQL under the shared lock, so updates write only the
+ * columns that changed.
+ */
 @Entity
 @Table(name = "import_operations")
+@DynamicUpdate
 public class ImportOperation {
 
     /** What Rocket.Chat's REST {@code import.new} records as type and importer key. */
@@ -44,8 +51,23 @@ public class ImportOperation {
     @Column(name = "count_completed")
     private int completedCount;
 
+    @Column(name = "count_imported")
+    private int importedCount;
+
+    @Column(name = "count_updated")
+    private int updatedCount;
+
     @Column(name = "count_skipped")
     private int skippedCount;
+
+    @Column(name = "count_failed")
+    private int failedCount;
+
+    @Column(name = "if_user_exists")
+    private IfUserExists ifUserExists = IfUserExists.SKIP;
+
+    @Column(name = "lease_owner")
+    private String leaseOwner;
 
     protected ImportOperation() {
     }
@@ -81,38 +103,28 @@ public class ImportOperation {
         return ImportState.of(status, valid);
     }
 
-    /** A job may go on: nobody aborted the operation or declared it failed. */
-    public boolean isImporting() {
-        return valid && status.isImporting();
-    }
-
     public boolean acceptsUsers() {
         return valid && (status == OperationStatus.NEW || status == OperationStatus.USER_SELECTION);
     }
 
     public void usersStaged(int users, Instant now) {
         userCount += users;
-        moveTo(OperationStatus.USER_SELECTION, now);
-    }
-
-    public void usersImported(int created, int skipped, Instant now) {
-        completedCount += created + skipped;
-        skippedCount += skipped;
-        moveTo(OperationStatus.IMPORTING_USERS, now);
-    }
-
-    public void moveTo(OperationStatus next, Instant now) {
-        status = next;
+        status = OperationStatus.USER_SELECTION;
         updatedAt = now;
     }
 
-    /** Invalidates the operation; one still under way is cancelled. */
-    public void abort(Instant now) {
-        valid = false;
+    /** Hands the staged users to a job, which holds the lease from now on. */
+    public ImportLease startImport(IfUserExists mode, Instant now) {
+        ImportLease lease = ImportLease.grant(id());
+        ifUserExists = mode;
+        leaseOwner = lease.owner();
+        status = OperationStatus.IMPORTING_STARTED;
         updatedAt = now;
-        if (!status.isFinished()) {
-            status = OperationStatus.IMPORT_CANCELLED;
-        }
+        return lease;
+    }
+
+    public OutcomeCount outcomes() {
+        return new OutcomeCount(importedCount, updatedCount, skippedCount, failedCount);
     }
 
     public JsonObject toJson() {
@@ -130,7 +142,11 @@ public class ImportOperation {
                     .add("total", userCount) // users are all that is staged so far
                     .add("users", userCount)
                     .add("completed", completedCount)
-                    .add("skipped", skippedCount));
+                    .add("imported", importedCount)
+                    .add("updated", updatedCount)
+                    .add("skipped", skippedCount)
+                    .add("failed", failedCount)
+                    .add("error", skippedCount + failedCount)); // as Rocket.Chat reports it
         }
         return json.build();
     }

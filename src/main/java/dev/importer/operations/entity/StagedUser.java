@@ -1,4 +1,4 @@
-package dev.importer.staging.entity;
+package dev.importer.operations.entity;
 
 import dev.importer.platform.ApiException;
 import dev.importer.platform.JsonBodies;
@@ -6,16 +6,22 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A user as {@code import.addUsers} stages it. Without a username, the local part of the
- * first e-mail address is used.
+ * first e-mail address is used. An address given twice (in any letter case) is kept once.
  */
 public record StagedUser(String username, Optional<String> name, List<String> emails, List<String> importIds,
         Optional<String> password, List<String> roles) {
+
+    /** The column widths of {@code users} and {@code user_emails}. */
+    private static final int MAX_NAME = 255;
+    private static final int MAX_EMAIL = 320;
 
     /** Reads the {@code index}th user of a request; anything malformed is a 400 naming it. */
     public static StagedUser fromJson(JsonValue value, int index) {
@@ -30,7 +36,7 @@ public record StagedUser(String username, Optional<String> name, List<String> em
     }
 
     private static StagedUser read(JsonObject user) {
-        List<String> emails = nonBlank(user, "emails");
+        List<String> emails = distinctIgnoringCase(nonBlank(user, "emails"));
         List<String> importIds = nonBlank(user, "importIds");
         if (emails.isEmpty()) {
             throw ApiException.invalidParams("needs at least one e-mail address");
@@ -42,10 +48,16 @@ public record StagedUser(String username, Optional<String> name, List<String> em
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .orElseGet(() -> localPart(emails.get(0)));
-        return new StagedUser(username, JsonBodies.string(user, "name"), emails, importIds,
-                JsonBodies.string(user, "password").filter(s -> !s.isEmpty()), nonBlank(user, "roles"));
+        Optional<String> name = JsonBodies.string(user, "name");
+        requireAtMost(MAX_NAME, "username", username);
+        name.ifPresent(n -> requireAtMost(MAX_NAME, "name", n));
+        emails.forEach(e -> requireAtMost(MAX_EMAIL, "an e-mail address", e));
+        return new StagedUser(username, name, emails, importIds,
+                JsonBodies.string(user, "password").filter(s -> !s.isEmpty()),
+                nonBlank(user, "roles").stream().distinct().toList());
     }
 
+    /** What {@code import_data.data} holds for the user. */
     public JsonObject toJson() {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("username", username)
@@ -57,16 +69,23 @@ public record StagedUser(String username, Optional<String> name, List<String> em
         return json.build();
     }
 
-    /** Reads back what {@link #toJson()} stored. */
-    public static StagedUser fromStored(JsonObject stored) {
-        return read(stored);
-    }
-
     private static List<String> nonBlank(JsonObject user, String field) {
         return JsonBodies.strings(user, field).orElse(List.of()).stream()
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .toList();
+    }
+
+    private static List<String> distinctIgnoringCase(List<String> addresses) {
+        Map<String, String> firstSpelling = new LinkedHashMap<>();
+        addresses.forEach(a -> firstSpelling.putIfAbsent(a.toLowerCase(Locale.ROOT), a));
+        return List.copyOf(firstSpelling.values());
+    }
+
+    private static void requireAtMost(int length, String what, String value) {
+        if (value.length() > length) {
+            throw ApiException.invalidParams(what + " is longer than " + length + " characters");
+        }
     }
 
     private static String localPart(String email) {

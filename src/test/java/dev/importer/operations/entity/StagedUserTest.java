@@ -1,4 +1,4 @@
-package dev.importer.staging.entity;
+package dev.importer.operations.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +22,27 @@ class StagedUserTest {
 
         assertEquals(new StagedUser("ann", Optional.of("Ann"), List.of("ann@example.com"), List.of("7"),
                 Optional.of("secret"), List.of("user")), user);
-        assertEquals(user, StagedUser.fromStored(user.toJson()));
+        assertEquals(Json.createReader(new StringReader("""
+                {"username":"ann","emails":["ann@example.com"],"importIds":["7"],"roles":["user"],
+                 "name":"Ann","password":"secret"}""")).readObject(), user.toJson());
+    }
+
+    @Test
+    void keepsAnAddressGivenTwiceOnceInItsFirstSpelling() {
+        StagedUser user = read("""
+                {"emails":["Ann@Example.com","ann@example.com","ann@other.example"],"importIds":["1"],
+                 "roles":["user","user"]}""");
+
+        assertEquals(List.of("Ann@Example.com", "ann@other.example"), user.emails());
+        assertEquals(List.of("user"), user.roles());
+    }
+
+    @Test
+    void refusesWhatTheUsersTableCannotHold() {
+        assertThrows(ApiException.class, () -> read(
+                "{\"username\":\"" + "u".repeat(256) + "\",\"emails\":[\"a@example.com\"],\"importIds\":[\"1\"]}"));
+        assertThrows(ApiException.class, () -> read(
+                "{\"emails\":[\"" + "a".repeat(320) + "@example.com\"],\"importIds\":[\"1\"]}"));
     }
 
     @Test

@@ -1,0 +1,175 @@
+package dev.importer.operations.control;
+
+import dev.importer.operations.entity.IfUserExists;
+import dev.importer.operations.entity.OperationId;
+import dev.importer.operations.entity.OutcomeCount;
+import dev.importer.operations.entity.Prediction;
+import dev.importer.platform.NamedSql;
+import dev.importer.platform.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides and applies the outcome of staged users, set-based: a batch is one statement,
+ * whatever its size. The run ({@link #importBatch}) and the dry run ({@link #predict}) share
+ * the rules ({@link #JUDGED}), so the dry run predicts exactly what the run does.
+ *
+ * <p>Once the users that repeat an earlier staged user are set aside, the others have
+ * distinct usernames and addresses: the outcome of one never depends on another, so a batch
+ * may judge all its users at once, against the users table as it is.
+ */
+@ApplicationScoped
+public class UserImport {
+
+    /** The rows of an operation that repeat the username or an address of an earlier row. */
+    private static final String DUPLICATES = """
+            SELECT id FROM (
+                SELECT id, min(id) OVER (PARTITION BY data->>'username') AS first
+                FROM import_data WHERE operation_id = :operation AND data_type = 'user') by_username
+            WHERE id <> first
+            UNION
+            SELECT id FROM (
+                SELECT id, min(id) OVER (PARTITION BY lower(address)) AS first
+                FROM import_data, jsonb_array_elements_text(data->'emails') AS staged (address)
+                WHERE operation_id = :operation AND data_type = 'user') by_address
+            WHERE id <> first""";
+
+    /**
+     * The outcome and reason of each row of {@code candidates (id, data, duplicate_in_import, ...)},
+     * with the id of the user of the same name when there is one. Rules, first match wins:
+     * duplicate in the import; a role that no longer exists (failed); username taken (updated
+     * or skipped, as :ifUserExists says); an address taken, in any letter case; else imported.
+     */
+    private static final String JUDGED = """
+            judged AS (
+                SELECT c.*, existing.id AS existing_id,
+                       CASE WHEN c.duplicate_in_import THEN 'skipped'
+                            WHEN facts.unknown_role IS NOT NULL THEN 'failed'
+                            WHEN existing.id IS NOT NULL AND :ifUserExists = 'update' THEN 'updated'
+                            WHEN existing.id IS NOT NULL OR facts.address_taken THEN 'skipped'
+                            ELSE 'imported' END AS outcome,
+                       CASE WHEN c.duplicate_in_import THEN 'duplicate-in-import'
+                            WHEN facts.unknown_role IS NOT NULL THEN 'role ' || facts.unknown_role || ' does not exist'
+                            WHEN existing.id IS NOT NULL AND :ifUserExists = 'update' THEN NULL
+                            WHEN existing.id IS NOT NULL THEN 'username-taken'
+                            WHEN facts.address_taken THEN 'email-taken' END AS reason
+                FROM candidates c
+                LEFT JOIN users existing ON existing.username = c.data->>'username'
+                CROSS JOIN LATERAL (SELECT
+                    (SELECT staged.role FROM jsonb_array_elements_text(c.data->'roles') AS staged (role)
+                     WHERE NOT EXISTS (SELECT 1 FROM roles WHERE roles.name = staged.role) LIMIT 1) AS unknown_role,
+                    EXISTS (SELECT 1 FROM jsonb_array_elements_text(c.data->'emails') AS staged (address)
+                            JOIN user_emails taken ON lower(taken.address) = lower(staged.address)) AS address_taken
+                ) facts
+            )""";
+
+    private static final NamedSql MARK_DUPLICATES = NamedSql.of("""
+            UPDATE import_data SET duplicate_in_import = true
+            WHERE operation_id = :operation AND id IN (""" + DUPLICATES + ")");
+
+    /**
+     * Records every outcome (and forgets the clear-text passwords), creates the imported users
+     * with their addresses and roles (or {@code user}), and updates the existing ones: name,
+     * password when one is given, the addresses nobody else owns, roles added.
+     */
+    private static final NamedSql IMPORT_BATCH = NamedSql.of("""
+            WITH candidates AS (
+                SELECT d.id, d.data, d.duplicate_in_import, planned.new_id, planned.password_hash
+                FROM unnest(CAST(:rows AS bigint[]), CAST(:newIds AS text[]), CAST(:passwordHashes AS text[]))
+                     AS planned (row_id, new_id, password_hash)
+                JOIN import_data d ON d.operation_id = :operation AND d.id = planned.row_id
+                WHERE d.outcome IS NULL
+            ),
+            """ + JUDGED + """
+            ,
+            recorded AS (
+                UPDATE import_data d SET outcome = j.outcome, reason = j.reason, data = d.data - 'password'
+                FROM judged j WHERE d.operation_id = :operation AND d.id = j.id
+            ),
+            created AS (
+                INSERT INTO users (id, username, name, password_hash, active, created_at)
+                SELECT new_id, data->>'username', data->>'name', password_hash, true, now()
+                FROM judged WHERE outcome = 'imported'
+            ),
+            created_addresses AS (
+                INSERT INTO user_emails (user_id, address, verified)
+                SELECT j.new_id, staged.address, false
+                FROM judged j, jsonb_array_elements_text(j.data->'emails') AS staged (address)
+                WHERE j.outcome = 'imported'
+            ),
+            updated AS (
+                UPDATE users u SET name = coalesce(j.data->>'name', u.name),
+                                   password_hash = coalesce(j.password_hash, u.password_hash)
+                FROM judged j WHERE j.outcome = 'updated' AND u.id = j.existing_id
+            ),
+            added_addresses AS (
+                INSERT INTO user_emails (user_id, address, verified)
+                SELECT j.existing_id, staged.address, false
+                FROM judged j, jsonb_array_elements_text(j.data->'emails') AS staged (address)
+                WHERE j.outcome = 'updated'
+                ON CONFLICT DO NOTHING
+            ),
+            granted AS (
+                INSERT INTO user_roles (user_id, role)
+                SELECT coalesce(j.existing_id, j.new_id), staged.role
+                FROM judged j, jsonb_array_elements_text(CASE
+                    WHEN j.outcome = 'imported' AND j.data->'roles' = '[]' THEN '["user"]'
+                    ELSE j.data->'roles' END) AS staged (role)
+                WHERE j.outcome IN ('imported', 'updated')
+                ON CONFLICT DO NOTHING
+            )
+            SELECT outcome, count(*) FROM judged GROUP BY outcome""");
+
+    private static final NamedSql PREDICT = NamedSql.of("WITH duplicates AS (" + DUPLICATES + """
+            ),
+            candidates AS (
+                SELECT d.id, d.data, duplicates.id IS NOT NULL AS duplicate_in_import
+                FROM import_data d LEFT JOIN duplicates ON duplicates.id = d.id
+                WHERE d.operation_id = :operation AND d.data_type = 'user'
+            ),
+            """ + JUDGED + """
+            ,
+            first_skipped AS (SELECT * FROM judged WHERE outcome = 'skipped' ORDER BY id LIMIT :skippedShown)
+            SELECT outcome, count(*),
+                   CASE WHEN outcome = 'skipped' THEN
+                       (SELECT CAST(coalesce(json_agg(""" + StagedRows.REPORT_ENTRY + """
+             ORDER BY id), '[]') AS text) FROM first_skipped)
+                   END
+            FROM judged GROUP BY outcome""");
+
+    private static final int SKIPPED_SHOWN = 100;
+
+    @Inject
+    Sql sql;
+
+    /** Sets aside, once, the staged users that repeat an earlier one. */
+    public void markDuplicates(OperationId operation) {
+        sql.update(MARK_DUPLICATES, Map.of("operation", operation.value()));
+    }
+
+    /** Applies the outcome of every user of the batch not processed yet. */
+    public OutcomeCount importBatch(OperationId operation, IfUserExists ifUserExists, PlannedBatch batch) {
+        Map<String, Integer> counts = new HashMap<>();
+        sql.query(IMPORT_BATCH, Map.of("operation", operation.value(), "ifUserExists", ifUserExists.wireName(),
+                        "rows", batch.rows(), "newIds", batch.newUserIds(), "passwordHashes", batch.passwordHashes()),
+                row -> counts.put(row.getString(1), row.getInt(2)));
+        return OutcomeCount.of(counts);
+    }
+
+    /** What {@link #importBatch} would do with every staged user of the operation now; writes nothing. */
+    public Prediction predict(OperationId operation, IfUserExists ifUserExists) {
+        Map<String, Integer> counts = new HashMap<>();
+        List<String> skipped = sql.query(PREDICT, Map.of("operation", operation.value(),
+                        "ifUserExists", ifUserExists.wireName(), "skippedShown", SKIPPED_SHOWN),
+                row -> {
+                    counts.put(row.getString(1), row.getInt(2));
+                    return row.getString(3);
+                });
+        OutcomeCount count = OutcomeCount.of(counts);
+        return new Prediction(count.total(), count, StagedRows.parseArray(
+                skipped.stream().filter(s -> s != null).findFirst().orElse("[]")));
+    }
+}

@@ -1,0 +1,7 @@
+package dev.importer.operations.entity;
+
+import jakarta.json.JsonArray;
+
+/** What {@code import.run} would do now: the counts by outcome, and the first skipped users. */
+public record Prediction(int users, OutcomeCount count, JsonArray firstSkipped) {
+}

@@ -1,0 +1,73 @@
+package dev.importer.operations.entity;
+
+import dev.importer.platform.ApiException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * The users of one {@code import.addUsers} request, read from the body in one pass and all
+ * checked before any is staged: {@code {"users":[{...}, ...]}}. Other members are ignored.
+ */
+public record StagedUsers(List<String> rows, Set<String> roles) {
+
+    /** Each user as the JSON that {@code import_data.data} holds. */
+    public StagedUsers {
+        rows = List.copyOf(rows);
+        roles = Set.copyOf(roles);
+    }
+
+    public int count() {
+        return rows.size();
+    }
+
+    public static StagedUsers read(InputStream body, int maxUsers) {
+        try (JsonParser parser = Json.createParser(body)) {
+            if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
+                throw ApiException.invalidParams("The request body must be a JSON object");
+            }
+            StagedUsers users = null;
+            while (parser.next() == Event.KEY_NAME) {
+                String member = parser.getString();
+                Event value = parser.next();
+                if (member.equals("users") && value == Event.START_ARRAY) {
+                    users = readUsers(parser, maxUsers);
+                } else if (member.equals("users") && value != Event.VALUE_NULL) {
+                    throw ApiException.invalidParams("'users' must be an array");
+                } else {
+                    parser.getValue();
+                }
+            }
+            if (parser.hasNext()) {
+                throw ApiException.invalidParams("The request body must hold one JSON object");
+            }
+            if (users == null || users.count() == 0) {
+                throw ApiException.invalidParams("'users' must list at least one user");
+            }
+            return users;
+        } catch (JsonException | NoSuchElementException | IllegalStateException e) {
+            throw ApiException.invalidParams("The request body is not valid JSON");
+        }
+    }
+
+    private static StagedUsers readUsers(JsonParser parser, int maxUsers) {
+        List<String> rows = new ArrayList<>();
+        Set<String> roles = new LinkedHashSet<>();
+        while (parser.next() != Event.END_ARRAY) {
+            if (rows.size() == maxUsers) {
+                throw new ApiException("error-too-many-users", "At most " + maxUsers + " users per request");
+            }
+            StagedUser user = StagedUser.fromJson(parser.getValue(), rows.size());
+            roles.addAll(user.roles());
+            rows.add(user.toJson().toString());
+        }
+        return new StagedUsers(rows, roles);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.importer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.importer.it.Api.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/** The steps and checks that the import tests share. */
+abstract class ImportIT extends DeployedWarIT {
+
+    String startNew() {
+        Reply reply = api.post("api/v1/import.new", admin);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getJsonObject("operation").getString("_id");
+    }
+
+    JsonObject status() {
+        Reply reply = api.get("api/v1/import.status", admin);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    Reply addUsers(JsonObject... users) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (JsonObject user : users) {
+            array.add(user);
+        }
+        return addUsers(array.build());
+    }
+
+    Reply addUsers(JsonArray users) {
+        return api.postJson("api/v1/import.addUsers", admin,
+                Json.createObjectBuilder().add("users", users).build().toString());
+    }
+
+    static JsonObject user(String username, String email, String password) {
+        var user = Json.createObjectBuilder()
+                .add("username", username)
+                .add("name", username)
+                .add("emails", Json.createArrayBuilder().add(email))
+                .add("importIds", Json.createArrayBuilder().add("id-" + username));
+        if (password != null) {
+            user.add("password", password);
+        }
+        return user.build();
+    }
+
+    static long importedUsers(String tag) {
+        return TestDatabase.count("SELECT count(*) FROM users WHERE username LIKE ?", tag + "-%");
+    }
+
+    static void assertOk(Reply reply) {
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.json().getBoolean("success"));
+    }
+
+    static void assertRefused(Reply reply, String errorType) {
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals(errorType, reply.json().getString("errorType"));
+    }
+
+    static void awaitTrue(BooleanSupplier condition, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(deadline), "condition not met within " + timeout);
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Two Payara Micro instances on one database, as in a cluster: CALLS simultaneous import.new
 # calls shared between them must all answer 200 and leave exactly one valid operation, the
-# newest; and an import running on one instance must stop when the other starts a new one.
+# newest; an import running on one instance must stop when the other starts a new one; and
+# when the instance running an import is killed, the other must take the import over and
+# finish it, every user imported exactly once.
 #   bash bench/two-instances.sh [CALLS=64]
 set -euo pipefail
 
 calls="${1:-64}"
+# Short leases and small batches, so that the kill lands mid-import and the takeover is quick.
+export IMPORT_LEASE_SECONDS=10 IMPORT_BATCH_SIZE=50
 source "$(dirname "$0")/server.sh"
 
 port_b=$((port + 1))
@@ -42,4 +46,32 @@ later=$(psql_db -c "SELECT count(*) FROM users WHERE username LIKE 'two%'")
 status=$(psql_db -c "SELECT status FROM import_operations WHERE id = '$running'")
 echo "users created when the abort committed: $at_abort of 5000; 3 s later: $later; the aborted operation: $status"
 [ "$at_abort" = "$later" ] && [ "$at_abort" -lt 5000 ] && [ "$status" = importer_import_cancelled ]
+
+echo "== an import running on :$port, that instance killed (kill -9), :$port_b takes over"
+call_b() {
+    curl -fs -X "$1" "http://127.0.0.1:$port_b/api/v1/$2" -H "X-User-Id: $user_id" -H "X-Auth-Token: $token" \
+        -H 'Content-Type: application/json' "${@:3}"
+}
+call_b POST import.new -o /dev/null
+for first in 1 10001; do
+    awk -v first="$first" 'BEGIN { printf "{\"users\":["; for (i = first; i < first + 10000; i++) printf "%s{\"username\":\"dead%d\",\"emails\":[\"dead%d@example.com\"],\"importIds\":[\"%d\"]}", (i > first ? "," : ""), i, i, i; printf "]}" }' \
+        > target/bench-two-users.json
+    call_b POST import.addUsers --data-binary @target/bench-two-users.json -o /dev/null
+done
+call POST import.run -o /dev/null
+until [ "$(psql_db -c "SELECT count(*) FROM users WHERE username LIKE 'dead%'")" -gt 0 ]; do sleep 0.05; done
+kill -9 "$server"
+killed_at=$(psql_db -c "SELECT count(*) FROM users WHERE username LIKE 'dead%'")
+echo "killed :$port with $killed_at of 20000 users imported"
+[ "$killed_at" -lt 20000 ]
+started=$(date +%s)
+until call_b GET import.status | grep -q '"state":"done"'; do
+    [ $(( $(date +%s) - started )) -lt 120 ] || { echo "not taken over within 120 s" >&2; exit 1; }
+    sleep 0.5
+done
+count=$(call_b GET import.status | sed -E 's/.*"count":(\{[^}]*\}).*/\1/')
+created=$(psql_db -c "SELECT count(*) FROM users WHERE username LIKE 'dead%'")
+echo "done $(( $(date +%s) - started )) s after the kill, on :$port_b: count $count; users created: $created"
+grep -q '"completed":20000' <<<"$count" && grep -q '"imported":20000' <<<"$count" && [ "$created" = 20000 ]
+grep -q "taking it over" target/bench-server-b.log
 echo "OK"

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class NamedSql {
 
-    private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z][A-Za-z0-9_]*)");
+    /** A name, or a line comment (skipped: the driver sees no placeholder there either). */
+    private static final Pattern PARAMETER = Pattern.compile("--[^\\n]*|(?<![:\\w]):([A-Za-z][A-Za-z0-9_]*)");
 
     private final String jdbcSql;
     private final List<String> names = new ArrayList<>();
@@ -28,8 +29,10 @@ public final class NamedSql {
         Matcher m = PARAMETER.matcher(sql);
         StringBuilder jdbc = new StringBuilder();
         while (m.find()) {
-            names.add(m.group(1));
-            m.appendReplacement(jdbc, "?");
+            if (m.group(1) != null) {
+                names.add(m.group(1));
+                m.appendReplacement(jdbc, "?");
+            }
         }
         m.appendTail(jdbc);
         this.jdbcSql = jdbc.toString();

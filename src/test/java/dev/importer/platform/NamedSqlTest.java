@@ -9,11 +9,11 @@ class NamedSqlTest {
     @Test
     void everyUseOfANameBecomesAPlaceholderAndCastsStay() {
         NamedSql sql = NamedSql.of("""
-                SELECT CAST(:rows AS bigint[]), data::jsonb, :mode = 'update'
+                SELECT CAST(:rows AS bigint[]), data::jsonb, :mode = 'update' -- not :here
                 FROM t WHERE a = :mode AND b = :rows_2""");
 
         assertEquals("""
-                SELECT CAST(? AS bigint[]), data::jsonb, ? = 'update'
+                SELECT CAST(? AS bigint[]), data::jsonb, ? = 'update' -- not :here
                 FROM t WHERE a = ? AND b = ?""", sql.jdbcSql());
     }
 }

@@ -44,11 +44,6 @@ public class ImportBatches {
         return progress;
     }
 
-    /** Keeps the lease while the job works outside any transaction. False: the job must stop. */
-    public boolean renew(ImportLease lease) {
-        return hold(lease).isPresent();
-    }
-
     public List<PendingUser> pendingAfter(ImportLease lease, long afterRow, int limit) {
         return stagedRows.pendingAfter(lease.operation(), afterRow, limit);
     }

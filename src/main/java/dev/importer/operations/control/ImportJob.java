@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,6 +37,7 @@ public class ImportJob {
     private static final Logger LOG = Logger.getLogger(ImportJob.class.getName());
     private static final int ATTEMPTS = 3;
     private static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(1);
+    private static final Duration HASHING_PER_BATCH = Duration.ofSeconds(2);
 
     @Resource
     ManagedExecutorService executor;
@@ -47,12 +49,8 @@ public class ImportJob {
     Passwords passwords;
 
     @Inject
-    @ConfigProperty(name = "IMPORT_BATCH_SIZE", defaultValue = "1000")
+    @ConfigProperty(name = "IMPORT_BATCH_SIZE", defaultValue = "2500")
     int batchSize;
-
-    @Inject
-    @ConfigProperty(name = "IMPORT_LEASE_SECONDS", defaultValue = "60")
-    long leaseSeconds;
 
     public void start(ImportLease lease) {
         executor.execute(() -> run(lease));
@@ -85,11 +83,11 @@ public class ImportJob {
             if (pending.isEmpty()) {
                 break;
             }
-            Optional<PlannedBatch> batch = plan(lease, pending);
-            if (batch.isEmpty() || !attempt(() -> batches.importBatch(lease, batch.get()))) {
+            PlannedBatch batch = plan(pending);
+            if (!attempt(() -> batches.importBatch(lease, batch))) {
                 return false;
             }
-            lastRow = batch.get().lastRow();
+            lastRow = batch.lastRow();
         }
         attempt(() -> {
             batches.finish(lease, OperationStatus.DONE);
@@ -100,27 +98,26 @@ public class ImportJob {
 
     /**
      * New user ids and password hashes for the batch, made outside any transaction. Hashing
-     * is slow: the lease is renewed on the way. Empty: the lease was lost meanwhile.
+     * is slow: once it has taken HASHING_PER_BATCH, the batch ends there, so that a password
+     * import shows progress and renews its lease that often whatever IMPORT_BATCH_SIZE is.
      */
-    private Optional<PlannedBatch> plan(ImportLease lease, List<PendingUser> pending) {
-        int size = pending.size();
-        long[] rows = new long[size];
-        String[] newUserIds = new String[size];
-        String[] passwordHashes = new String[size];
-        Instant renewed = Instant.now();
-        for (int i = 0; i < size; i++) {
-            PendingUser user = pending.get(i);
-            rows[i] = user.row();
-            newUserIds[i] = UserId.generate().value();
-            passwordHashes[i] = user.password().map(p -> passwords.hash(PasswordDigest.ofClearText(p))).orElse(null);
-            if (Duration.between(renewed, Instant.now()).toSeconds() * 3 >= leaseSeconds) {
-                if (!attempt(() -> batches.renew(lease))) {
-                    return Optional.empty();
-                }
-                renewed = Instant.now();
+    private PlannedBatch plan(List<PendingUser> pending) {
+        Instant deadline = Instant.now().plus(HASHING_PER_BATCH);
+        int size = 0;
+        long[] rows = new long[pending.size()];
+        String[] newUserIds = new String[pending.size()];
+        String[] passwordHashes = new String[pending.size()];
+        for (PendingUser user : pending) {
+            rows[size] = user.row();
+            newUserIds[size] = UserId.generate().value();
+            passwordHashes[size] = user.password().map(p -> passwords.hash(PasswordDigest.ofClearText(p))).orElse(null);
+            size++;
+            if (user.password().isPresent() && Instant.now().isAfter(deadline)) {
+                break;
             }
         }
-        return Optional.of(new PlannedBatch(rows, newUserIds, passwordHashes));
+        return new PlannedBatch(Arrays.copyOf(rows, size), Arrays.copyOf(newUserIds, size),
+                Arrays.copyOf(passwordHashes, size));
     }
 
     /** Runs a step, and again after a pause when it fails, up to ATTEMPTS times. */

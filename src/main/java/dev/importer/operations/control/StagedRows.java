@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
@@ -34,6 +36,9 @@ public class StagedRows {
     static final String REPORT_ENTRY = """
             json_build_object('username', data->'username', 'emails', data->'emails',
                               'importIds', data->'importIds', 'status', outcome, 'reason', reason)""";
+
+    /** One factory: Json.createReader() looks the provider up anew on every call. */
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(null);
 
     private static final NamedSql PENDING = NamedSql.of("""
             SELECT id, data->>'password' FROM import_data
@@ -62,6 +67,11 @@ public class StagedRows {
         }
         sql.copyIn("COPY " + partition + " (operation_id, data_type, data) FROM STDIN (FORMAT csv)",
                 new StringReader(csv.toString()));
+    }
+
+    /** Gives the planner the numbers of the operation's staged rows. */
+    public void analyze(OperationId operation) {
+        em.createNativeQuery("ANALYZE " + partitionOf(operation)).executeUpdate();
     }
 
     /**
@@ -106,13 +116,13 @@ public class StagedRows {
     }
 
     static JsonArray parseArray(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readArray();
         }
     }
 
-    private static jakarta.json.JsonObject parse(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    private static JsonObject parse(String json) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -3,6 +3,7 @@ package dev.importer.operations.entity;
 import dev.importer.platform.ApiException;
 import dev.importer.platform.JsonBodies;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -18,6 +19,9 @@ import java.util.Optional;
  */
 public record StagedUser(String username, Optional<String> name, List<String> emails, List<String> importIds,
         Optional<String> password, List<String> roles) {
+
+    /** Json.createObjectBuilder() looks the provider up anew on every call: ten thousand users took 0.7 s. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(null);
 
     /** The column widths of {@code users} and {@code user_emails}. */
     private static final int MAX_NAME = 255;
@@ -59,11 +63,11 @@ public record StagedUser(String username, Optional<String> name, List<String> em
 
     /** What {@code import_data.data} holds for the user. */
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("username", username)
-                .add("emails", Json.createArrayBuilder(emails))
-                .add("importIds", Json.createArrayBuilder(importIds))
-                .add("roles", Json.createArrayBuilder(roles));
+                .add("emails", JSON.createArrayBuilder(emails))
+                .add("importIds", JSON.createArrayBuilder(importIds))
+                .add("roles", JSON.createArrayBuilder(roles));
         name.ifPresent(n -> json.add("name", n));
         password.ifPresent(p -> json.add("password", p));
         return json.build();

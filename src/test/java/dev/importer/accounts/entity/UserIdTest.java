@@ -23,6 +23,19 @@ class UserIdTest {
     }
 
     @Test
+    void everyCharacterOfTheAlphabetIsDrawnAboutAsOften() {
+        int[] seen = new int[128];
+        int ids = 5500;
+        for (int i = 0; i < ids; i++) {
+            UserId.generate().value().chars().forEach(c -> seen[c]++);
+        }
+        int expected = ids * UserId.LENGTH / UserId.ALPHABET.length(); // 1,700 of each
+        for (char c : UserId.ALPHABET.toCharArray()) {
+            assertTrue(Math.abs(seen[c] - expected) < expected / 5, c + " drawn " + seen[c] + " times");
+        }
+    }
+
+    @Test
     void theContractsExampleIsWellFormed() {
         assertTrue(UserId.isWellFormed("rbAXPnMktTFbNpwtJ"));
     }

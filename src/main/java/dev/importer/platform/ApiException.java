@@ -1,7 +1,8 @@
 package dev.importer.platform;
 
+import static dev.importer.platform.Jsonp.JSON;
+
 import jakarta.ejb.ApplicationException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -55,7 +56,7 @@ public class ApiException extends RuntimeException {
     }
 
     public static JsonObject body(String message, String errorType) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("success", false)
                 .add("error", message + " [" + errorType + "]")
                 .add("errorType", errorType)

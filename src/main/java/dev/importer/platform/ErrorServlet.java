@@ -1,6 +1,7 @@
 package dev.importer.platform;
 
-import jakarta.json.Json;
+import static dev.importer.platform.Jsonp.JSON;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -19,6 +20,6 @@ public class ErrorServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        Json.createWriter(response.getWriter()).writeObject(ApiException.bodyFor(status));
+        JSON.createWriter(response.getWriter()).writeObject(ApiException.bodyFor(status));
     }
 }

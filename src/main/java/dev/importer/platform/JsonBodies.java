@@ -1,6 +1,7 @@
 package dev.importer.platform;
 
-import jakarta.json.Json;
+import static dev.importer.platform.Jsonp.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -22,7 +23,7 @@ public final class JsonBodies {
         if (body == null || body.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw ApiException.invalidParams("The request body must be a JSON object");

@@ -1,5 +1,7 @@
 package dev.importer.accounts.boundary;
 
+import static dev.importer.platform.Jsonp.JSON;
+
 import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.platform.ApiException;
 import dev.importer.platform.JsonBodies;
@@ -7,7 +9,6 @@ import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.boundary.AuthenticationFilter;
 import dev.importer.security.entity.Caller;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
@@ -23,7 +24,7 @@ import jakarta.ws.rs.core.SecurityContext;
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource {
 
-    static final JsonObject LOGIN_FAILED = Json.createObjectBuilder()
+    static final JsonObject LOGIN_FAILED = JSON.createObjectBuilder()
             .add("status", "error")
             .add("error", "Unauthorized")
             .add("message", "Unauthorized")
@@ -42,9 +43,9 @@ public class AccountsResource {
                 .filter(s -> !s.isBlank())
                 .orElseThrow(() -> ApiException.invalidParams("'user' is required"));
         return accounts.login(login, password(request))
-                .map(session -> Response.ok(Json.createObjectBuilder()
+                .map(session -> Response.ok(JSON.createObjectBuilder()
                         .add("status", "success")
-                        .add("data", Json.createObjectBuilder()
+                        .add("data", JSON.createObjectBuilder()
                                 .add("userId", session.user().id().value())
                                 .add("authToken", session.token().value())
                                 .add("me", session.user().toJson()))
@@ -57,9 +58,9 @@ public class AccountsResource {
     @Authenticated
     public JsonObject logout(@Context SecurityContext security) {
         accounts.logout(Caller.of(security).hashedToken());
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("status", "success")
-                .add("data", Json.createObjectBuilder().add("message", "You've been logged out!"))
+                .add("data", JSON.createObjectBuilder().add("message", "You've been logged out!"))
                 .build();
     }
 

@@ -1,5 +1,7 @@
 package dev.importer.accounts.boundary;
 
+import static dev.importer.platform.Jsonp.JSON;
+
 import dev.importer.accounts.control.Passwords;
 import dev.importer.accounts.entity.NewUser;
 import dev.importer.accounts.entity.PasswordDigest;
@@ -10,7 +12,6 @@ import dev.importer.security.boundary.Permissions;
 import dev.importer.security.entity.Caller;
 import dev.importer.security.entity.Permission;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -73,7 +74,7 @@ public class UsersResource {
         boolean active = JsonBodies.bool(request, "activeStatus")
                 .orElseThrow(() -> ApiException.invalidParams("'activeStatus' is required"));
         accounts.setActive(userId, active);
-        return success("user", Json.createObjectBuilder().add("_id", userId).add("active", active).build());
+        return success("user", JSON.createObjectBuilder().add("_id", userId).add("active", active).build());
     }
 
     @POST
@@ -81,7 +82,7 @@ public class UsersResource {
     @Authenticated(permission = Permission.CREATE_PERSONAL_ACCESS_TOKENS)
     public JsonObject generatePersonalAccessToken(String body, @Context SecurityContext security) {
         String name = JsonBodies.requiredString(JsonBodies.object(body), "tokenName").trim();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("token", personalTokens.generate(Caller.of(security).userId(), name).value())
                 .add("success", true)
                 .build();
@@ -91,9 +92,9 @@ public class UsersResource {
     @Path("users.getPersonalAccessTokens")
     @Authenticated(permission = Permission.CREATE_PERSONAL_ACCESS_TOKENS)
     public JsonObject getPersonalAccessTokens(@Context SecurityContext security) {
-        JsonArrayBuilder tokens = Json.createArrayBuilder();
+        JsonArrayBuilder tokens = JSON.createArrayBuilder();
         personalTokens.of(Caller.of(security).userId()).forEach(t -> tokens.add(t.toJson()));
-        return Json.createObjectBuilder().add("tokens", tokens).add("success", true).build();
+        return JSON.createObjectBuilder().add("tokens", tokens).add("success", true).build();
     }
 
     @POST
@@ -102,10 +103,10 @@ public class UsersResource {
     public JsonObject removePersonalAccessToken(String body, @Context SecurityContext security) {
         String name = JsonBodies.requiredString(JsonBodies.object(body), "tokenName").trim();
         personalTokens.remove(Caller.of(security).userId(), name);
-        return Json.createObjectBuilder().add("success", true).build();
+        return JSON.createObjectBuilder().add("success", true).build();
     }
 
     private static JsonObject success(String name, JsonObject value) {
-        return Json.createObjectBuilder().add(name, value).add("success", true).build();
+        return JSON.createObjectBuilder().add(name, value).add("success", true).build();
     }
 }

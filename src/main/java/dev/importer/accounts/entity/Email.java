@@ -1,6 +1,7 @@
 package dev.importer.accounts.entity;
 
-import jakarta.json.Json;
+import static dev.importer.platform.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -23,6 +24,6 @@ public class Email {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder().add("address", address).add("verified", verified).build();
+        return JSON.createObjectBuilder().add("address", address).add("verified", verified).build();
     }
 }

@@ -1,7 +1,8 @@
 package dev.importer.accounts.entity;
 
+import static dev.importer.platform.Jsonp.JSON;
+
 import dev.importer.platform.Timestamps;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 
 /** A token a user holds, stored as its hash. */
@@ -69,7 +69,7 @@ public class LoginToken {
 
     /** As {@code users.getPersonalAccessTokens} lists it: never the token. */
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("name", name)
                 .add("createdAt", Timestamps.iso(createdAt))
                 .add("lastTokenPart", lastTokenPart)
@@ -83,9 +83,5 @@ public class LoginToken {
 
     public String hashedToken() {
         return hashedToken;
-    }
-
-    public boolean isExpired(Instant now, Duration loginLifetime) {
-        return kind == Kind.LOGIN && !now.isBefore(createdAt.plus(loginLifetime));
     }
 }

@@ -1,6 +1,7 @@
 package dev.importer.accounts.entity;
 
-import jakarta.json.Json;
+import static dev.importer.platform.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.CollectionTable;
@@ -94,14 +95,14 @@ public class User {
 
     /** The user as Rocket.Chat shows it: never a password hash or a token. */
     public JsonObjectBuilder toJson() {
-        JsonArrayBuilder emailArray = Json.createArrayBuilder();
+        JsonArrayBuilder emailArray = JSON.createArrayBuilder();
         emails.forEach(e -> emailArray.add(e.toJson()));
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("_id", id)
                 .add("username", username)
                 .add("emails", emailArray)
                 .add("active", active)
-                .add("roles", Json.createArrayBuilder(roles.stream().sorted().toList()));
+                .add("roles", JSON.createArrayBuilder(roles.stream().sorted().toList()));
         if (name != null) {
             json.add("name", name);
         }

@@ -1,5 +1,7 @@
 package dev.importer.operations.boundary;
 
+import static dev.importer.platform.Jsonp.JSON;
+
 import dev.importer.operations.boundary.ImportOperations.Report;
 import dev.importer.operations.control.ImportJob;
 import dev.importer.operations.entity.IfUserExists;
@@ -14,7 +16,6 @@ import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.entity.Caller;
 import dev.importer.security.entity.Permission;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -39,7 +40,7 @@ public class ImportResource {
     private static final int LATEST_OPERATIONS = 50;
     private static final int REPORT_PAGE = 50;
     private static final int REPORT_PAGE_MAX = 1000;
-    private static final JsonObject SUCCESS = Json.createObjectBuilder().add("success", true).build();
+    private static final JsonObject SUCCESS = JSON.createObjectBuilder().add("success", true).build();
 
     @Inject
     ImportOperations operations;
@@ -56,7 +57,7 @@ public class ImportResource {
     @Path("import.new")
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject startNew(@Context SecurityContext security) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("operation", operations.startNew(Caller.of(security).userId()).toJson())
                 .add("success", true)
                 .build();
@@ -66,7 +67,7 @@ public class ImportResource {
     @Path("import.status")
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject status() {
-        JsonObjectBuilder status = Json.createObjectBuilder();
+        JsonObjectBuilder status = JSON.createObjectBuilder();
         operations.latest().ifPresentOrElse(
                 o -> status.add("state", o.state().wireName()).add("operation", o.toJson()),
                 () -> status.add("state", ImportState.NONE.wireName()));
@@ -97,8 +98,8 @@ public class ImportResource {
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject validate(String body) {
         Prediction prediction = operations.validate(ifUserExists(body));
-        return Json.createObjectBuilder()
-                .add("count", Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
+                .add("count", JSON.createObjectBuilder()
                         .add("users", prediction.users())
                         .add("import", prediction.count().imported())
                         .add("update", prediction.count().updated())
@@ -121,7 +122,7 @@ public class ImportResource {
         int first = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
         int pageSize = integer("count", count, REPORT_PAGE, 1, REPORT_PAGE_MAX);
         Report report = operations.report(Outcome.fromWireName(status), first, pageSize);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("users", report.users())
                 .add("offset", first)
                 .add("count", report.users().size())
@@ -142,7 +143,7 @@ public class ImportResource {
     @Path("getCurrentImportOperation")
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject current() {
-        JsonObjectBuilder current = Json.createObjectBuilder();
+        JsonObjectBuilder current = JSON.createObjectBuilder();
         operations.latest().ifPresentOrElse(o -> current.add("operation", o.toJson()),
                 () -> current.add("operation", JsonValue.NULL));
         return current.add("success", true).build();
@@ -153,7 +154,7 @@ public class ImportResource {
     @Path("getLatestImportOperations")
     @Authenticated(permission = Permission.VIEW_IMPORT_OPERATIONS)
     public JsonArray latest() {
-        JsonArrayBuilder latest = Json.createArrayBuilder();
+        JsonArrayBuilder latest = JSON.createArrayBuilder();
         operations.newest(LATEST_OPERATIONS).stream().map(ImportOperation::toJson).forEach(latest::add);
         return latest.build();
     }

@@ -33,7 +33,8 @@ public class ImportTakeover {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void takeOverStaleImports() {
         operations.takeOverStale().ifPresent(lease -> {
-            LOG.warning("Import " + lease.operation() + " had no sign of life for longer than its lease: taking it over");
+            LOG.warning("Import " + lease.operation()
+                    + " had no sign of life for longer than its lease: taking it over");
             job.start(lease);
         });
     }

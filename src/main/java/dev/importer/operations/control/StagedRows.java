@@ -1,5 +1,7 @@
 package dev.importer.operations.control;
 
+import static dev.importer.platform.Jsonp.JSON;
+
 import dev.importer.operations.entity.OperationId;
 import dev.importer.operations.entity.Outcome;
 import dev.importer.operations.entity.StagedUsers;
@@ -7,12 +9,10 @@ import dev.importer.platform.NamedSql;
 import dev.importer.platform.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
@@ -36,9 +36,6 @@ public class StagedRows {
     static final String REPORT_ENTRY = """
             json_build_object('username', data->'username', 'emails', data->'emails',
                               'importIds', data->'importIds', 'status', outcome, 'reason', reason)""";
-
-    /** One factory: Json.createReader() looks the provider up anew on every call. */
-    private static final JsonReaderFactory JSON = Json.createReaderFactory(null);
 
     private static final NamedSql PENDING = NamedSql.of("""
             SELECT id, data->>'password' FROM import_data
@@ -108,7 +105,7 @@ public class StagedRows {
 
     /** The staged users with that outcome, in staging order, a page at a time. */
     public JsonArray withOutcome(OperationId operation, Outcome outcome, int offset, int limit) {
-        JsonArrayBuilder users = Json.createArrayBuilder();
+        JsonArrayBuilder users = JSON.createArrayBuilder();
         sql.query(WITH_OUTCOME, Map.of("operation", operation.value(), "outcome", outcome.wireName(),
                         "offset", offset, "limit", limit), row -> row.getString(1))
                 .forEach(json -> users.add(parse(json)));

@@ -53,7 +53,8 @@ public class UserImport {
                     (SELECT staged.role FROM jsonb_array_elements_text(c.data->'roles') AS staged (role)
                      WHERE NOT EXISTS (SELECT 1 FROM roles WHERE roles.name = staged.role) LIMIT 1) AS unknown_role,
                     EXISTS (SELECT 1 FROM user_emails taken WHERE lower(taken.address) = ANY (ARRAY(
-                        SELECT lower(staged.address) FROM jsonb_array_elements_text(c.data->'emails') AS staged (address)
+                        SELECT lower(staged.address)
+                        FROM jsonb_array_elements_text(c.data->'emails') AS staged (address)
                     ))) AS address_taken
                 FROM candidates c
             ),

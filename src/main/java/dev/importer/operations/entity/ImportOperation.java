@@ -1,8 +1,9 @@
 package dev.importer.operations.entity;
 
+import static dev.importer.platform.Jsonp.JSON;
+
 import dev.importer.accounts.entity.UserId;
 import dev.importer.platform.Timestamps;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
@@ -128,7 +129,7 @@ public class ImportOperation {
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("_id", id)
                 .add("type", type)
                 .add("importerKey", importerKey)
@@ -138,7 +139,7 @@ public class ImportOperation {
                 .add("user", userId)
                 .add("_updatedAt", Timestamps.iso(updatedAt));
         if (userCount > 0) {
-            json.add("count", Json.createObjectBuilder()
+            json.add("count", JSON.createObjectBuilder()
                     .add("total", userCount) // users are all that is staged so far
                     .add("users", userCount)
                     .add("completed", completedCount)

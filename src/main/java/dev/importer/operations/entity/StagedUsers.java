@@ -1,7 +1,8 @@
 package dev.importer.operations.entity;
 
+import static dev.importer.platform.Jsonp.JSON;
+
 import dev.importer.platform.ApiException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
@@ -29,7 +30,7 @@ public record StagedUsers(List<String> rows, Set<String> roles) {
     }
 
     public static StagedUsers read(InputStream body, int maxUsers) {
-        try (JsonParser parser = Json.createParser(body)) {
+        try (JsonParser parser = JSON.createParser(body)) {
             if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
                 throw ApiException.invalidParams("The request body must be a JSON object");
             }

@@ -1,11 +1,13 @@
 package dev.importer.security.boundary;
 
+import static dev.importer.platform.Jsonp.JSON;
+
 import dev.importer.platform.ApiException;
 import dev.importer.security.control.Authenticator;
+import dev.importer.security.control.Authenticator.Admission;
 import dev.importer.security.entity.Caller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -24,12 +26,12 @@ import java.util.Optional;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
 
-    public static final JsonObject NOT_LOGGED_IN = Json.createObjectBuilder()
+    public static final JsonObject NOT_LOGGED_IN = JSON.createObjectBuilder()
             .add("status", "error")
             .add("message", "You must be logged in to do this.")
             .build();
 
-    static final JsonObject NOT_PERMITTED = Json.createObjectBuilder()
+    static final JsonObject NOT_PERMITTED = JSON.createObjectBuilder()
             .add("success", false)
             .add("error", "User does not have the permissions required for this action [error-unauthorized]")
             .build();
@@ -42,18 +44,18 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<Caller> caller = authenticator.authenticate(
-                request.getHeaderString("X-User-Id"), request.getHeaderString("X-Auth-Token"));
-        if (caller.isEmpty()) {
+        Optional<Admission> admission = authenticator.admit(request.getHeaderString("X-User-Id"),
+                request.getHeaderString("X-Auth-Token"), requiredPermission());
+        if (admission.isEmpty()) {
             request.abortWith(ApiException.json(401, NOT_LOGGED_IN));
             return;
         }
-        String permission = requiredPermission();
-        if (!permission.isEmpty() && !authenticator.permits(caller.get(), permission)) {
+        if (!admission.get().permitted()) {
             request.abortWith(ApiException.json(403, NOT_PERMITTED));
             return;
         }
-        request.setSecurityContext(new CallerContext(caller.get(), request.getSecurityContext().isSecure()));
+        boolean secure = request.getSecurityContext().isSecure();
+        request.setSecurityContext(new CallerContext(admission.get().caller(), secure));
     }
 
     private String requiredPermission() {

@@ -1,11 +1,12 @@
 package dev.importer.security.boundary;
 
+import static dev.importer.platform.Jsonp.JSON;
+
 import dev.importer.platform.ApiException;
 import dev.importer.platform.JsonBodies;
 import dev.importer.security.entity.Permission;
 import dev.importer.security.entity.Role;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -30,7 +31,7 @@ public class PermissionsResource {
     @Path("permissions.listAll")
     @Authenticated
     public JsonObject listAll() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("update", permissionsJson(permissions.all()))
                 .add("remove", JsonValue.EMPTY_JSON_ARRAY)
                 .add("success", true)
@@ -53,7 +54,7 @@ public class PermissionsResource {
                     JsonBodies.strings(permission, "roles")
                             .orElseThrow(() -> ApiException.invalidParams("'roles' is required")));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("permissions", permissionsJson(permissions.update(rolesByPermission)))
                 .add("success", true)
                 .build();
@@ -63,13 +64,13 @@ public class PermissionsResource {
     @Path("roles.list")
     @Authenticated
     public JsonObject roles() {
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = JSON.createArrayBuilder();
         permissions.roles().stream().map(Role::toJson).forEach(roles::add);
-        return Json.createObjectBuilder().add("roles", roles).add("success", true).build();
+        return JSON.createObjectBuilder().add("roles", roles).add("success", true).build();
     }
 
     private static JsonArrayBuilder permissionsJson(List<Permission> all) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         all.stream().map(Permission::toJson).forEach(array::add);
         return array;
     }

@@ -1,55 +1,65 @@
 package dev.importer.security.control;
 
 import dev.importer.accounts.entity.AuthToken;
-import dev.importer.accounts.entity.LoginToken;
-import dev.importer.accounts.entity.User;
 import dev.importer.accounts.entity.UserId;
+import dev.importer.platform.NamedSql;
+import dev.importer.platform.Sql;
 import dev.importer.security.entity.Caller;
-import dev.importer.security.entity.Permission;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
-import java.time.Instant;
+import java.sql.Array;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Checks a user id and token against the database on every request: no session, no cache. */
+/**
+ * Checks a user id and token against the database on every request: no session, no cache.
+ * One query answers everything a request needs: whether the token is the user's and still
+ * valid, the user active, their roles, and whether one of them holds the permission.
+ */
 @Stateless
 public class Authenticator {
 
-    @PersistenceContext
-    EntityManager em;
+    /** What the database says of a caller: who, and whether they may do what they ask. */
+    public record Admission(Caller caller, boolean permitted) {
+    }
+
+    private static final NamedSql ADMISSION = NamedSql.of("""
+            SELECT u.username,
+                   ARRAY(SELECT role FROM user_roles WHERE user_id = u.id) AS roles,
+                   :permission = '' OR EXISTS (
+                       SELECT 1 FROM permission_roles p JOIN user_roles r ON r.role = p.role
+                       WHERE r.user_id = u.id AND p.permission_id = :permission) AS permitted
+            FROM login_tokens t JOIN users u ON u.id = t.user_id
+            WHERE t.hashed_token = :hashedToken AND u.id = :userId AND u.active
+              AND (t.kind = 'PERSONAL' OR t.created_at > now() - :loginDays * interval '1 day')""");
+
+    @Inject
+    Sql sql;
 
     @Inject
     @ConfigProperty(name = "LOGIN_EXPIRATION_DAYS", defaultValue = "90")
     int loginExpirationDays;
 
-    /** Empty whatever is wrong, so that callers cannot tell which part was. */
-    public Optional<Caller> authenticate(String userId, String token) {
+    /**
+     * Empty whatever is wrong with the credentials, so that callers cannot tell which part
+     * was. {@code permission} is the one the request needs; empty: none.
+     */
+    public Optional<Admission> admit(String userId, String token, String permission) {
         if (!UserId.isWellFormed(userId) || token == null || token.isBlank()) {
             return Optional.empty();
         }
         String hashedToken = new AuthToken(token).hashed();
-        return em.createQuery("""
-                        select t from LoginToken t join fetch t.user u
-                        where t.hashedToken = :hashedToken and u.id = :userId and u.active = true""",
-                        LoginToken.class)
-                .setParameter("hashedToken", hashedToken)
-                .setParameter("userId", userId)
-                .getResultStream()
-                .filter(t -> !t.isExpired(Instant.now(), Duration.ofDays(loginExpirationDays)))
-                .findFirst()
-                .map(t -> callerOf(t.user(), hashedToken));
+        return sql.query(ADMISSION, Map.of("hashedToken", hashedToken, "userId", userId,
+                        "permission", permission, "loginDays", loginExpirationDays),
+                row -> new Admission(
+                        new Caller(new UserId(userId), row.getString(1), roles(row.getArray(2)), hashedToken),
+                        row.getBoolean(3)))
+                .stream().findFirst();
     }
 
-    public boolean permits(Caller caller, String permissionId) {
-        Permission permission = em.find(Permission.class, permissionId);
-        return permission != null && permission.isHeldByAnyOf(caller.roles());
-    }
-
-    private static Caller callerOf(User user, String hashedToken) {
-        return new Caller(user.id(), user.username(), user.roles(), hashedToken);
+    private static Set<String> roles(Array roles) throws java.sql.SQLException {
+        return Set.of((String[]) roles.getArray());
     }
 }

@@ -1,7 +1,8 @@
 package dev.importer.security.entity;
 
+import static dev.importer.platform.Jsonp.JSON;
+
 import dev.importer.platform.Timestamps;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,7 +14,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -44,10 +44,6 @@ public class Permission {
     protected Permission() {
     }
 
-    public boolean isHeldByAnyOf(Set<String> userRoles) {
-        return !Collections.disjoint(roles, userRoles);
-    }
-
     public void grantTo(Collection<String> newRoles, Instant now) {
         roles.clear();
         roles.addAll(newRoles);
@@ -55,9 +51,9 @@ public class Permission {
     }
 
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("_id", id)
-                .add("roles", Json.createArrayBuilder(roles.stream().sorted().toList()))
+                .add("roles", JSON.createArrayBuilder(roles.stream().sorted().toList()))
                 .add("_updatedAt", Timestamps.iso(updatedAt))
                 .build();
     }

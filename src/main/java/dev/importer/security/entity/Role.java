@@ -1,6 +1,7 @@
 package dev.importer.security.entity;
 
-import jakarta.json.Json;
+import static dev.importer.platform.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -24,7 +25,7 @@ public class Role {
 
     /** As Rocket.Chat's {@code roles.list} shows a role. */
     public JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("_id", name)
                 .add("name", name)
                 .add("description", description)

@@ -9,7 +9,8 @@ clients="${1:-16}"
 seconds="${2:-15}"
 source "$(dirname "$0")/server.sh"
 
-for _ in $(seq 1 200); do call POST import.new -o /dev/null; done   # warm-up
+for _ in $(seq 1 200); do call POST import.new -o /dev/null; done   # warm-up: the JIT compiler
+java bench/Load.java POST "$base/import.new" "$clients" 10 "X-User-Id: $user_id" "X-Auth-Token: $token" >/dev/null
 
 echo "== the service: $clients callers of import.new for $seconds s"
 service=$(java bench/Load.java POST "$base/import.new" "$clients" "$seconds" \
@@ -31,7 +32,7 @@ VALUES (substr(md5(random()::text), 1, 24), 'api', 'api', clock_timestamp(), 'im
 COMMIT;
 SQL
 echo "== pgbench: the same transaction, $clients clients for $seconds s"
-reference=$(pgbench -h 127.0.0.1 -U postgres -n -c "$clients" -j 2 -T "$seconds" -P 0 -r -f "$script" "$db" 2>&1)
+reference=$(pgbench -h 127.0.0.1 -U postgres -n -c "$clients" -j 2 -T "$seconds" -f "$script" "$db" 2>&1)
 grep -E "^(tps|latency average|number of failed)" <<<"$reference"
 
 service_rate=$(sed -E 's/.*, ([0-9.]+) calls\/s.*/\1/' <<<"$service")

@@ -40,6 +40,22 @@ abstract class ImportIT extends DeployedWarIT {
                 Json.createObjectBuilder().add("users", users).build().toString());
     }
 
+    /**
+     * Stages {@code count} users named {@code <tag>-<n>} in requests of 1,000 and runs the
+     * import until the first of them exist: with batches of 20, it is then well under way.
+     */
+    void runUntilTheFirstAreImported(String tag, int count) {
+        for (int first = 0; first < count; first += 1000) {
+            JsonArrayBuilder users = Json.createArrayBuilder();
+            for (int i = first; i < Math.min(first + 1000, count); i++) {
+                users.add(user(tag + "-" + i, tag + "-" + i + "@example.com", null));
+            }
+            assertOk(addUsers(users.build()));
+        }
+        assertOk(api.post("api/v1/import.run", admin));
+        awaitTrue(() -> importedUsers(tag) > 0, Duration.ofSeconds(30));
+    }
+
     static JsonObject user(String username, String email, String password) {
         var user = Json.createObjectBuilder()
                 .add("username", username)

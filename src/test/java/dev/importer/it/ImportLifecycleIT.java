@@ -121,16 +121,7 @@ class ImportLifecycleIT extends ImportIT {
     void anAbortStopsTheRunningJob() {
         String tag = "abort" + System.nanoTime();
         String aborted = startNew();
-        for (int request = 0; request < 3; request++) {
-            JsonArrayBuilder users = Json.createArrayBuilder();
-            for (int i = 0; i < 1000; i++) {
-                String name = tag + "-" + request + "-" + i;
-                users.add(user(name, name + "@example.com", null));
-            }
-            assertOk(addUsers(users.build()));
-        }
-        assertOk(api.post("api/v1/import.run", admin));
-        awaitTrue(() -> importedUsers(tag) > 0, Duration.ofSeconds(30));
+        runUntilTheFirstAreImported(tag, 3000);
 
         assertOk(api.post("api/v1/import.new", admin));
         long createdBeforeAbort = importedUsers(tag);

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.importer.it.Api.Reply;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -92,6 +96,28 @@ class ImportNewIT extends DeployedWarIT {
             assertTrue(Instant.now().isBefore(deadline), "detached rows are dropped within 30 s");
             Thread.sleep(200);
         }
+    }
+
+    @Test
+    void theTimeIsReadOnceTheLockIsHeld() throws Exception {
+        CompletableFuture<Reply> waiting;
+        Instant released;
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SELECT id FROM import_lock FOR UPDATE");
+            waiting = api.sendAsync(api.request("api/v1/import.new", admin)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            Thread.sleep(1000);
+            try (ResultSet now = s.executeQuery("SELECT clock_timestamp()")) {
+                now.next();
+                released = now.getTimestamp(1).toInstant().truncatedTo(ChronoUnit.MILLIS);
+            }
+            c.commit();
+        }
+
+        Instant ts = Instant.parse(waiting.join().json().getJsonObject("operation").getString("ts"));
+
+        assertFalse(ts.isBefore(released), "ts " + ts + " was read before the lock was released at " + released);
     }
 
     @Test

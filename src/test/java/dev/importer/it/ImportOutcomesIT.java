@@ -149,16 +149,7 @@ class ImportOutcomesIT extends ImportIT {
     void anImportCutOffMidwayIsTakenOverAndEveryUserImportedOnce() throws SQLException {
         String tag = "take" + System.nanoTime();
         String operation = startNew();
-        for (int request = 0; request < 3; request++) {
-            JsonArrayBuilder users = Json.createArrayBuilder();
-            for (int i = 0; i < 1000; i++) {
-                String name = tag + "-" + request + "-" + i;
-                users.add(user(name, name + "@example.com", null));
-            }
-            assertOk(addUsers(users.build()));
-        }
-        assertOk(api.post("api/v1/import.run", admin));
-        awaitTrue(() -> importedUsers(tag) > 0, Duration.ofSeconds(30));
+        runUntilTheFirstAreImported(tag, 3000);
 
         long importedWhenCutOff;
         try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {

@@ -21,11 +21,14 @@ public class ImportLock {
 
     /**
      * Takes the lock exclusively and answers the database's time once it is held: whoever
-     * commits last has the latest time, whichever instance it ran on.
+     * commits last has the latest time, whichever instance it ran on. The clock is read above
+     * the locking query: in {@code SELECT clock_timestamp() ... FOR UPDATE} PostgreSQL reads
+     * it before waiting for the lock.
      */
     public Instant exclusive() {
-        return (Instant) em.createNativeQuery(
-                        "SELECT clock_timestamp() FROM import_lock WHERE id = 1 FOR NO KEY UPDATE", Instant.class)
+        return (Instant) em.createNativeQuery("""
+                        WITH locked AS (SELECT id FROM import_lock WHERE id = 1 FOR NO KEY UPDATE)
+                        SELECT clock_timestamp() FROM locked""", Instant.class)
                 .getSingleResult();
     }
 

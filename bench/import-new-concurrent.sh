@@ -20,7 +20,7 @@ echo "$service"
 script=target/bench-import-new.sql
 cat > "$script" <<SQL
 BEGIN;
-SELECT clock_timestamp() FROM import_lock WHERE id = 1 FOR NO KEY UPDATE;
+WITH locked AS (SELECT id FROM import_lock WHERE id = 1 FOR NO KEY UPDATE) SELECT clock_timestamp() FROM locked;
 UPDATE import_operations SET valid = false, updated_at = clock_timestamp(),
     status = CASE WHEN status IN ('importer_done', 'importer_import_failed', 'importer_import_cancelled')
                   THEN status ELSE 'importer_import_cancelled' END

@@ -1,20 +1,24 @@
 package dev.importer.accounts.boundary;
 
+import dev.importer.accounts.control.LoginThrottle;
 import dev.importer.accounts.control.Passwords;
 import dev.importer.accounts.control.UserRepository;
 import dev.importer.accounts.entity.AuthToken;
+import dev.importer.accounts.entity.LoginBlock;
 import dev.importer.accounts.entity.LoginToken;
 import dev.importer.accounts.entity.NewUser;
 import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.accounts.entity.User;
 import dev.importer.accounts.entity.UserId;
 import dev.importer.platform.ApiException;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 @Stateless
@@ -32,19 +36,51 @@ public class Accounts {
     @Inject
     Passwords passwords;
 
-    /** A new login token for an active user whose password matches; empty otherwise. */
-    public Optional<Login> login(String usernameOrEmail, PasswordDigest password) {
+    @Inject
+    LoginThrottle throttle;
+
+    /** The login is refused before its password is checked: too many failures lately. */
+    @ApplicationException(rollback = true)
+    public static class LoginBlocked extends RuntimeException {
+        private final LoginBlock block;
+
+        LoginBlocked(LoginBlock block) {
+            super(block.message());
+            this.block = block;
+        }
+
+        public LoginBlock block() {
+            return block;
+        }
+    }
+
+    /**
+     * A new login token for an active user whose password matches; empty otherwise. Failures
+     * are counted per user and per client address; a blocked login costs no password check.
+     */
+    public Optional<Login> login(String usernameOrEmail, PasswordDigest password, String clientAddress) {
         Optional<User> user = users.findByUsernameOrEmail(usernameOrEmail).filter(User::isActive);
+        String userKey = user.map(u -> u.id().value()).orElseGet(() -> unknownUserKey(usernameOrEmail));
+        throttle.blockOn(userKey, clientAddress).ifPresent(block -> {
+            throw new LoginBlocked(block);
+        });
         if (user.isEmpty()) {
             passwords.spendTimeOfOneCheck(password);
+        }
+        if (user.isEmpty() || !passwords.matches(password, user.get().passwordHash())) {
+            throttle.failed(userKey, clientAddress);
             return Optional.empty();
         }
-        if (!passwords.matches(password, user.get().passwordHash())) {
-            return Optional.empty();
-        }
+        throttle.succeeded(userKey, clientAddress);
         AuthToken token = AuthToken.generate();
         em.persist(LoginToken.forLogin(token, user.get(), Instant.now()));
         return Optional.of(new Login(user.get(), token));
+    }
+
+    /** Failures for a name nobody has are counted too, under the name as typed. */
+    private static String unknownUserKey(String usernameOrEmail) {
+        String name = usernameOrEmail.toLowerCase(Locale.ROOT);
+        return "name:" + name.substring(0, Math.min(name.length(), 300));
     }
 
     public void logout(String hashedToken) {

@@ -4,11 +4,13 @@ import static dev.importer.platform.Jsonp.JSON;
 
 import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.platform.ApiException;
+import dev.importer.platform.ClientAddress;
 import dev.importer.platform.JsonBodies;
 import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.boundary.AuthenticationFilter;
 import dev.importer.security.entity.Caller;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
@@ -16,9 +18,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Optional;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,16 +38,32 @@ public class AccountsResource {
     @Inject
     Accounts accounts;
 
+    @Inject
+    ClientAddress clientAddress;
+
     /** Rocket.Chat's login: {@code user} (or {@code username}) and a clear or SHA-256-digested password. */
     @POST
     @Path("login")
-    public Response login(String body) {
+    public Response login(String body, @Context HttpServletRequest connection, @Context HttpHeaders headers) {
         JsonObject request = JsonBodies.object(body);
         String login = JsonBodies.string(request, "user")
                 .or(() -> JsonBodies.string(request, "username"))
                 .filter(s -> !s.isBlank())
                 .orElseThrow(() -> ApiException.invalidParams("'user' is required"));
-        return accounts.login(login, password(request))
+        String client = clientAddress.of(connection.getRemoteAddr(), forwardedFor(headers));
+        try {
+            return loggedIn(accounts.login(login, password(request), client));
+        } catch (Accounts.LoginBlocked e) {
+            return ApiException.json(401, JSON.createObjectBuilder()
+                    .add("status", "error")
+                    .add("error", e.block().error())
+                    .add("message", e.block().message())
+                    .build());
+        }
+    }
+
+    private static Response loggedIn(Optional<Accounts.Login> login) {
+        return login
                 .map(session -> Response.ok(JSON.createObjectBuilder()
                         .add("status", "success")
                         .add("data", JSON.createObjectBuilder()
@@ -72,6 +93,11 @@ public class AccountsResource {
                 .map(user -> Response.ok(user.toJson().add("success", true).build()).build())
                 // deleted between the authentication filter and here
                 .orElseGet(() -> ApiException.json(401, AuthenticationFilter.NOT_LOGGED_IN));
+    }
+
+    private static String forwardedFor(HttpHeaders headers) {
+        List<String> hops = headers.getRequestHeader("X-Forwarded-For");
+        return hops == null || hops.isEmpty() ? null : String.join(",", hops);
     }
 
     private static PasswordDigest password(JsonObject request) {

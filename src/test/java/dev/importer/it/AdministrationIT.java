@@ -9,7 +9,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.net.http.HttpRequest;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** users.*, permissions.* and roles.list, as Rocket.Chat names and shapes them. */
@@ -146,6 +149,80 @@ class AdministrationIT extends DeployedWarIT {
                 "create-personal-access-tokens", "access-permissions")) {
             assertTrue(permission(all, id).getJsonArray("roles").getValuesAs(JsonString::getString).contains("admin"), id);
         }
+    }
+
+    @Test
+    void theLastActiveAdministratorCannotBeDeactivated() {
+        Credentials other = TestUsers.create("admin");
+        onlyTheseAdministratorsActive(admin.userId(), other.userId());
+        try {
+            assertEquals(200, setActive(admin, other.userId(), false).status());
+
+            assertRefused(setActive(admin, admin.userId(), false), "error-action-not-allowed");
+            assertEquals(true, TestDatabase.queryValue("SELECT active FROM users WHERE id = ?", admin.userId()));
+            assertEquals(200, setActive(admin, admin.userId(), true).status(), "activating is always allowed");
+        } finally {
+            TestDatabase.execute("UPDATE users SET active = true WHERE id = ?", admin.userId());
+        }
+    }
+
+    /** Two administrators deactivate each other at the same moment: one of them stays. */
+    @Test
+    void twoLastAdministratorsCannotDeactivateEachOther() {
+        Credentials first = TestUsers.create("admin");
+        Credentials second = TestUsers.create("admin");
+        onlyTheseAdministratorsActive(first.userId(), second.userId());
+        try {
+            CompletableFuture<Reply> byFirst = api.sendAsync(setActiveRequest(first, second.userId()));
+            CompletableFuture<Reply> bySecond = api.sendAsync(setActiveRequest(second, first.userId()));
+
+            List<Integer> statuses = List.of(byFirst.join().status(), bySecond.join().status());
+            assertEquals(List.of(200, 400), statuses.stream().sorted().toList(), statuses.toString());
+            assertEquals(1, TestDatabase.count("SELECT count(*) FROM users WHERE active AND id IN (?, ?)",
+                    first.userId(), second.userId()));
+        } finally {
+            TestDatabase.execute("UPDATE users SET active = true WHERE id = ?", admin.userId());
+        }
+    }
+
+    @Test
+    void simultaneousCreatesOfOneUsernameCreateItOnceAndNeverFail() {
+        String username = "race" + System.nanoTime();
+        List<CompletableFuture<Reply>> creates = IntStream.range(0, 16)
+                .mapToObj(i -> api.sendAsync(api.request("api/v1/users.create", admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                                .add("username", username).add("name", username)
+                                .add("email", username + "-" + i + "@example.com").add("password", "a-password")
+                                .build().toString()))
+                        .build()))
+                .toList();
+
+        List<Reply> replies = creates.stream().map(CompletableFuture::join).toList();
+
+        assertEquals(1, replies.stream().filter(r -> r.status() == 200).count(), replies.toString());
+        replies.stream().filter(r -> r.status() != 200).forEach(r -> assertRefused(r, "error-field-unavailable"));
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM users WHERE username = ?", username));
+    }
+
+    private Reply setActive(Credentials as, String userId, boolean active) {
+        return api.postJson("api/v1/users.setActiveStatus", as, Json.createObjectBuilder()
+                .add("userId", userId).add("activeStatus", active).build().toString());
+    }
+
+    private HttpRequest setActiveRequest(Credentials as, String userId) {
+        return api.request("api/v1/users.setActiveStatus", as)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                        .add("userId", userId).add("activeStatus", false).build().toString()))
+                .build();
+    }
+
+    /** Deactivates every other administrator; the tests reactivate the one they log in as. */
+    private static void onlyTheseAdministratorsActive(String... userIds) {
+        TestDatabase.execute("""
+                UPDATE users SET active = (id = ANY (?))
+                WHERE id IN (SELECT user_id FROM user_roles WHERE role = 'admin')""", (Object) userIds);
     }
 
     private static JsonObject permission(JsonObject listAll, String id) {

@@ -15,17 +15,22 @@ import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.hibernate.JDBCException;
 
 @Stateless
 public class Accounts {
 
     public record Login(User user, AuthToken token) {
     }
+
+    /** PostgreSQL's SQLSTATE for a unique violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @PersistenceContext
     EntityManager em;
@@ -104,14 +109,41 @@ public class Accounts {
                     "Email already exists");
         }
         User user = newUser.toUser(Instant.now());
-        users.add(user);
+        try {
+            users.add(user);
+            em.flush();
+        } catch (PersistenceException e) {
+            // Another request took the name or the address since the checks above.
+            if (isUniqueViolation(e)) {
+                throw new ApiException("error-field-unavailable", "Username or email already in use");
+            }
+            throw e;
+        }
         return user;
     }
 
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JDBCException jdbc && UNIQUE_VIOLATION.equals(jdbc.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The last active administrator stays active. The active administrators are locked
+     * before they are counted, so that two of them deactivating each other at once apply one
+     * after the other, and the second finds itself the last.
+     */
     public void setActive(String userId, boolean active) {
-        Optional.of(userId).filter(UserId::isWellFormed).flatMap(users::find)
-                .orElseThrow(() -> new ApiException("error-invalid-user", "Invalid user"))
-                .setActive(active);
+        List<String> activeAdmins = active ? List.of() : users.lockActiveAdministrators();
+        User user = Optional.of(userId).filter(UserId::isWellFormed).flatMap(users::find)
+                .orElseThrow(() -> new ApiException("error-invalid-user", "Invalid user"));
+        if (!active && activeAdmins.equals(List.of(user.id().value()))) {
+            throw new ApiException("error-action-not-allowed", "The last active administrator cannot be deactivated");
+        }
+        user.setActive(active);
     }
 
     /**

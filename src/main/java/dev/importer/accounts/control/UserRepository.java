@@ -34,6 +34,16 @@ public class UserRepository {
                 .findFirst();
     }
 
+    /** The ids of the active users with the admin role, locked until the transaction ends. */
+    @SuppressWarnings("unchecked")
+    public List<String> lockActiveAdministrators() {
+        return em.createNativeQuery("""
+                        SELECT id FROM users u
+                        WHERE active AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'admin')
+                        FOR UPDATE""", String.class)
+                .getResultList();
+    }
+
     public long count() {
         return em.createQuery("select count(u) from User u", Long.class).getSingleResult();
     }

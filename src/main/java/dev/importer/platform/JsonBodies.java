@@ -3,11 +3,11 @@ package dev.importer.platform;
 import static dev.importer.platform.Jsonp.JSON;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.WebApplicationException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
@@ -23,15 +23,28 @@ public final class JsonBodies {
         if (body == null || body.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
+        JsonValue value;
         try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw ApiException.invalidParams("The request body must be a JSON object");
-            }
-            return value.asJsonObject();
-        } catch (JsonException e) {
-            throw ApiException.invalidParams("The request body is not valid JSON");
+            value = reader.readValue();
+        } catch (RuntimeException e) {
+            throw unreadable(e);
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.invalidParams("The request body must be a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
+    /**
+     * What to answer when reading a JSON body failed: our own refusals and the body size
+     * limit stand; anything else the parser threw is invalid JSON (beyond 1,000 levels of
+     * nesting Parsson throws a bare RuntimeException, not a JsonException).
+     */
+    public static RuntimeException unreadable(RuntimeException e) {
+        if (e instanceof ApiException || e instanceof WebApplicationException) {
+            return e;
+        }
+        return ApiException.invalidParams("The request body is not valid JSON");
     }
 
     /** A string member, absent when missing or null; any other type is refused. */

@@ -3,14 +3,13 @@ package dev.importer.operations.entity;
 import static dev.importer.platform.Jsonp.JSON;
 
 import dev.importer.platform.ApiException;
-import jakarta.json.JsonException;
+import dev.importer.platform.JsonBodies;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -53,8 +52,8 @@ public record StagedUsers(List<String> rows, Set<String> roles) {
                 throw ApiException.invalidParams("'users' must list at least one user");
             }
             return users;
-        } catch (JsonException | NoSuchElementException | IllegalStateException e) {
-            throw ApiException.invalidParams("The request body is not valid JSON");
+        } catch (RuntimeException e) {
+            throw JsonBodies.unreadable(e);
         }
     }
 

@@ -31,7 +31,8 @@ class StagedUsersTest {
     @Test
     void refusesWhatIsNotAListOfUsers() {
         for (String body : List.of("", "[]", "{}", "{\"users\":[]}", "{\"users\":null}", "{\"users\":{}}",
-                "{\"users\":[" + ANN + "]", "{\"users\":[" + ANN + "]} {}", "{\"users\":[1]}", "{not json")) {
+                "{\"users\":[" + ANN + "]", "{\"users\":[" + ANN + "]} {}", "{\"users\":[1]}", "{not json",
+                "{\"users\":[{\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}]}")) {
             ApiException refusal = assertThrows(ApiException.class, () -> read(body), body);
             assertEquals("error-invalid-params", refusal.errorType(), body);
         }

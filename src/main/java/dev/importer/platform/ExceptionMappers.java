@@ -42,13 +42,24 @@ public final class ExceptionMappers {
         }
     }
 
-    /** The last resort: the client learns an incident id, the log gets the stack trace. */
+    /**
+     * The last resort: 503 with Retry-After while the database cannot be reached; otherwise
+     * the client learns an incident id and the log gets the stack trace.
+     */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
         private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+        private static final int RETRY_AFTER_SECONDS = 5;
 
         @Override
         public Response toResponse(Throwable e) {
+            if (DatabaseUnavailable.isCauseOf(e)) {
+                LOG.warning("The database cannot be reached: answered 503");
+                return Response.fromResponse(ApiException.json(503,
+                                ApiException.body("The database cannot be reached", "error-database-unavailable")))
+                        .header("Retry-After", RETRY_AFTER_SECONDS)
+                        .build();
+            }
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
             return ApiException.json(500, ApiException.body("Internal error, incident " + incident, "error-internal"));

@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 /** A small HTTP client for the deployed service. */
 public final class Api {
 
-    public record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body, HttpHeaders headers) {
         public JsonObject json() {
             return (JsonObject) structure();
         }
@@ -98,7 +99,7 @@ public final class Api {
 
     private static Reply reply(HttpResponse<String> response) {
         return new Reply(response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse(""), response.body());
+                response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
     }
 
     /** The administrator the service creates on first start (environment set by Failsafe). */

@@ -40,6 +40,43 @@ public final class TestDatabase implements LauncherSessionListener {
         }
     }
 
+    /**
+     * Takes the database away, as an outage would: its connections are ended and it is
+     * renamed, so that reconnecting fails. The pool may reconnect between the two: try again.
+     */
+    public static void takeAway() {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+                Statement s = c.createStatement()) {
+            for (int attempt = 1; ; attempt++) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + NAME + "'");
+                try {
+                    s.execute("ALTER DATABASE " + NAME + " RENAME TO " + NAME + "_away");
+                    return;
+                } catch (SQLException stillInUse) {
+                    if (attempt == 100) {
+                        throw stillInUse;
+                    }
+                    Thread.sleep(20);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the test database away", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Undoes {@link #takeAway}. */
+    public static void bringBack() {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + NAME + "_away RENAME TO " + NAME);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not bring the test database back", e);
+        }
+    }
+
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(SERVER + NAME, USER, PASSWORD);
     }

@@ -1,19 +1,25 @@
 package dev.importer.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.importer.it.Api.Reply;
 import jakarta.json.Json;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Failed logins blocked per user and per client address, as Rocket.Chat's own tests check
- * it. Run by the login-blocking Failsafe execution: 2 failures per user, 4 per address, 3 s
- * of block, and loopback as the trusted proxy, so that each test logs in from an address of
- * its own, named in X-Forwarded-For (the administrator's own logins come from loopback).
+ * it, and the bound on password checks. Run by the login-blocking Failsafe execution: 2
+ * failures per user, 4 per address, 3 s of block, one password check at a time, and loopback
+ * as the trusted proxy, so that each test logs in from an address of its own, named in
+ * X-Forwarded-For (the administrator's own logins come from loopback).
  */
 class LoginBlockingIT extends DeployedWarIT {
 
@@ -77,6 +83,24 @@ class LoginBlockingIT extends DeployedWarIT {
         assertBlocked(login("ghost", "wrong", address), "error-login-blocked-for-ip");
     }
 
+    /** One password check at a time (LOGIN_MAX_CONCURRENT_CHECKS=1), each a tenth of a second or so. */
+    @Test
+    void loginsBeyondTheBoundAreTurnedAwayWith429() {
+        List<CompletableFuture<Reply>> flood = IntStream.range(0, 30)
+                .mapToObj(i -> api.sendAsync(loginRequest("flood-" + System.nanoTime(), "wrong", "203.0.113." + (i + 1))))
+                .toList();
+
+        List<Reply> replies = flood.stream().map(CompletableFuture::join).toList();
+
+        replies.forEach(r -> assertTrue(r.status() == 401 || r.status() == 429, r.toString()));
+        List<Reply> turnedAway = replies.stream().filter(r -> r.status() == 429).toList();
+        assertFalse(turnedAway.isEmpty(), "30 checks cannot all be done within a second of waiting");
+        for (Reply reply : turnedAway) {
+            assertEquals("error-too-many-requests", reply.json().getString("errorType"));
+            assertTrue(reply.headers().firstValue("Retry-After").isPresent(), "Retry-After");
+        }
+    }
+
     private String newUser() {
         String username = "blocked" + System.nanoTime();
         Reply created = api.postJson("api/v1/users.create", admin, Json.createObjectBuilder()
@@ -91,12 +115,16 @@ class LoginBlockingIT extends DeployedWarIT {
     }
 
     private Reply login(String user, String password, String address) {
-        return api.send(api.request("api/v1/login")
+        return api.send(loginRequest(user, password, address));
+    }
+
+    private HttpRequest loginRequest(String user, String password, String address) {
+        return api.request("api/v1/login")
                 .header("Content-Type", "application/json")
                 .header("X-Forwarded-For", address)
                 .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
                         .add("user", user).add("password", password).build().toString()))
-                .build());
+                .build();
     }
 
     private static void assertRefused(Reply reply) {

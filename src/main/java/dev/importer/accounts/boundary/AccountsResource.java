@@ -2,6 +2,7 @@ package dev.importer.accounts.boundary;
 
 import static dev.importer.platform.Jsonp.JSON;
 
+import dev.importer.accounts.control.PasswordChecks;
 import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.platform.ApiException;
 import dev.importer.platform.ClientAddress;
@@ -41,6 +42,9 @@ public class AccountsResource {
     @Inject
     ClientAddress clientAddress;
 
+    @Inject
+    PasswordChecks passwordChecks;
+
     /** Rocket.Chat's login: {@code user} (or {@code username}) and a clear or SHA-256-digested password. */
     @POST
     @Path("login")
@@ -51,8 +55,15 @@ public class AccountsResource {
                 .filter(s -> !s.isBlank())
                 .orElseThrow(() -> ApiException.invalidParams("'user' is required"));
         String client = clientAddress.of(connection.getRemoteAddr(), forwardedFor(headers));
+        PasswordDigest password = password(request);
         try {
-            return loggedIn(accounts.login(login, password(request), client));
+            // Outside the login's transaction: a login waiting for its turn holds no connection.
+            return loggedIn(passwordChecks.bounded(() -> accounts.login(login, password, client)));
+        } catch (PasswordChecks.TooMany e) {
+            return Response.fromResponse(ApiException.json(429,
+                            ApiException.body("Too many logins at once, try again shortly", "error-too-many-requests")))
+                    .header("Retry-After", PasswordChecks.RETRY_AFTER.toSeconds())
+                    .build();
         } catch (Accounts.LoginBlocked e) {
             return ApiException.json(401, JSON.createObjectBuilder()
                     .add("status", "error")

@@ -9,24 +9,30 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 
 /**
- * Answers OPTIONS and TRACE on every path with a JSON object, as every other answer is:
- * left to the server, OPTIONS answered WADL (XML) under /api/v1 and an empty body elsewhere.
- * Every endpoint is a GET or a POST; TRACE is never allowed.
+ * Answers, on every path, the methods no endpoint has, with a JSON object as every other
+ * answer is. Left to the server, OPTIONS answered WADL (XML) under /api/v1 and an empty body
+ * elsewhere, and a method the servlet container does not know (PATCH, BREW, ...) 501. Every
+ * endpoint is a GET or a POST.
  */
 @WebFilter("/*")
-public class OptionsAndTrace extends HttpFilter {
+public class OddMethods extends HttpFilter {
 
     private static final String ALLOWED = "GET, POST, OPTIONS";
+    private static final Set<String> ROUTED = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        switch (request.getMethod()) {
-            case "OPTIONS" -> answer(response, 200, JSON.createObjectBuilder().add("success", true).build().toString());
-            case "TRACE" -> answer(response, 405, ApiException.bodyFor(405).toString());
-            default -> chain.doFilter(request, response);
+        String method = request.getMethod();
+        if (method.equals("OPTIONS")) {
+            answer(response, 200, JSON.createObjectBuilder().add("success", true).build().toString());
+        } else if (ROUTED.contains(method)) {
+            chain.doFilter(request, response);
+        } else {
+            answer(response, 405, ApiException.bodyFor(405).toString());
         }
     }
 

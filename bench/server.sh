@@ -15,7 +15,7 @@ DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" ADMIN_USERNAME=bench ADMIN_PASS=be
     > target/bench-server.log 2>&1 &
 server=$!
 stop_server() {
-    kill "$server" 2>/dev/null
+    kill "$server" 2>/dev/null || true   # two-instances.sh may have killed it already
     wait "$server" 2>/dev/null || true   # a killed server exits non-zero; go on to the drop
     psql -h 127.0.0.1 -U postgres -Atqc "DROP DATABASE IF EXISTS $db WITH (FORCE)"
 }

@@ -69,10 +69,11 @@ public class Accounts {
         throttle.blockOn(userKey, clientAddress).ifPresent(block -> {
             throw new LoginBlocked(block);
         });
-        if (user.isEmpty()) {
+        boolean matches = user.map(u -> passwords.matches(password, u.passwordHash())).orElseGet(() -> {
             passwords.spendTimeOfOneCheck(password);
-        }
-        if (user.isEmpty() || !passwords.matches(password, user.get().passwordHash())) {
+            return false;
+        });
+        if (!matches) {
             throttle.failed(userKey, clientAddress);
             return Optional.empty();
         }

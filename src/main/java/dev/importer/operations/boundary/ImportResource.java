@@ -100,7 +100,7 @@ public class ImportResource {
         Prediction prediction = operations.validate(ifUserExists(body));
         return JSON.createObjectBuilder()
                 .add("count", JSON.createObjectBuilder()
-                        .add("users", prediction.users())
+                        .add("users", prediction.count().total())
                         .add("import", prediction.count().imported())
                         .add("update", prediction.count().updated())
                         .add("skip", prediction.count().skipped())

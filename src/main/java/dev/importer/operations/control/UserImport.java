@@ -194,8 +194,7 @@ public class UserImport {
                     counts.put(row.getString(1), row.getInt(2));
                     return row.getString(3);
                 });
-        OutcomeCount count = OutcomeCount.of(counts);
-        return new Prediction(count.total(), count, StagedRows.parseArray(
+        return new Prediction(OutcomeCount.of(counts), StagedRows.parseArray(
                 skipped.stream().filter(s -> s != null).findFirst().orElse("[]")));
     }
 }

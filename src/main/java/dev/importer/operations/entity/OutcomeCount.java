@@ -5,8 +5,6 @@ import java.util.Map;
 /** How many staged users reached each outcome. */
 public record OutcomeCount(int imported, int updated, int skipped, int failed) {
 
-    public static final OutcomeCount NONE = new OutcomeCount(0, 0, 0, 0);
-
     /** From counts keyed by {@link Outcome#wireName()}; a missing outcome counts 0. */
     public static OutcomeCount of(Map<String, Integer> byWireName) {
         return new OutcomeCount(

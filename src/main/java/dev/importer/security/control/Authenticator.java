@@ -8,6 +8,7 @@ import dev.importer.security.entity.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.sql.Array;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,7 +60,7 @@ public class Authenticator {
                 .stream().findFirst();
     }
 
-    private static Set<String> roles(Array roles) throws java.sql.SQLException {
+    private static Set<String> roles(Array roles) throws SQLException {
         return Set.of((String[]) roles.getArray());
     }
 }

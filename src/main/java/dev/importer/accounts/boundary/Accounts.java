@@ -7,7 +7,9 @@ import dev.importer.accounts.entity.AuthToken;
 import dev.importer.accounts.entity.LoginBlock;
 import dev.importer.accounts.entity.LoginToken;
 import dev.importer.accounts.entity.NewUser;
+import dev.importer.accounts.entity.Password;
 import dev.importer.accounts.entity.PasswordDigest;
+import dev.importer.accounts.entity.PasswordHash;
 import dev.importer.accounts.entity.User;
 import dev.importer.accounts.entity.UserId;
 import dev.importer.platform.ApiException;
@@ -62,22 +64,24 @@ public class Accounts {
     /**
      * A new login token for an active user whose password matches; empty otherwise. Failures
      * are counted per user and per client address; a blocked login costs no password check.
+     * A hash the service no longer makes (an imported one, an older kind) is replaced by the
+     * service's own once it has matched.
      */
-    public Optional<Login> login(String usernameOrEmail, PasswordDigest password, String clientAddress) {
+    public Optional<Login> login(String usernameOrEmail, Password password, String clientAddress) {
         Optional<User> user = users.findByUsernameOrEmail(usernameOrEmail).filter(User::isActive);
         String userKey = user.map(u -> u.id().value()).orElseGet(() -> unknownUserKey(usernameOrEmail));
         throttle.blockOn(userKey, clientAddress).ifPresent(block -> {
             throw new LoginBlocked(block);
         });
-        boolean matches = user.map(u -> passwords.matches(password, u.passwordHash())).orElseGet(() -> {
-            passwords.spendTimeOfOneCheck(password);
-            return false;
-        });
-        if (!matches) {
+        Optional<PasswordHash> stored = user.flatMap(User::password);
+        if (!passwords.matches(password, stored)) {
             throttle.failed(userKey, clientAddress);
             return Optional.empty();
         }
         throttle.succeeded(userKey, clientAddress);
+        if (!passwords.isCurrent(stored.get())) {
+            user.get().setPassword(passwords.hash(password.digest()));
+        }
         AuthToken token = AuthToken.generate();
         em.persist(LoginToken.forLogin(token, user.get(), Instant.now()));
         return Optional.of(new Login(user.get(), token));

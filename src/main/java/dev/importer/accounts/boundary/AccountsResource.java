@@ -3,6 +3,7 @@ package dev.importer.accounts.boundary;
 import static dev.importer.platform.Jsonp.JSON;
 
 import dev.importer.accounts.control.PasswordChecks;
+import dev.importer.accounts.entity.Password;
 import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.platform.ApiException;
 import dev.importer.platform.ClientAddress;
@@ -55,7 +56,7 @@ public class AccountsResource {
                 .filter(s -> !s.isBlank())
                 .orElseThrow(() -> ApiException.invalidParams("'user' is required"));
         String client = clientAddress.of(connection.getRemoteAddr(), forwardedFor(headers));
-        PasswordDigest password = password(request);
+        Password password = password(request);
         try {
             // Outside the login's transaction: a login waiting for its turn holds no connection.
             return loggedIn(passwordChecks.bounded(() -> accounts.login(login, password, client)));
@@ -111,7 +112,7 @@ public class AccountsResource {
         return hops == null || hops.isEmpty() ? null : String.join(",", hops);
     }
 
-    private static PasswordDigest password(JsonObject request) {
+    private static Password password(JsonObject request) {
         JsonValue password = request.get("password");
         if (password instanceof JsonObject digested) {
             String digest = JsonBodies.requiredString(digested, "digest");
@@ -119,8 +120,8 @@ public class AccountsResource {
             if (!"sha-256".equals(algorithm) || !PasswordDigest.isWellFormed(digest)) {
                 throw ApiException.invalidParams("'password.digest' must be a hex SHA-256 digest");
             }
-            return new PasswordDigest(digest);
+            return Password.ofDigest(new PasswordDigest(digest));
         }
-        return PasswordDigest.ofClearText(JsonBodies.requiredString(request, "password"));
+        return Password.ofClearText(JsonBodies.requiredString(request, "password"));
     }
 }

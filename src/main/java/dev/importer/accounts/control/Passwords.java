@@ -1,47 +1,111 @@
 package dev.importer.accounts.control;
 
+import dev.importer.accounts.entity.HashingAlgorithm;
+import dev.importer.accounts.entity.Password;
 import dev.importer.accounts.entity.PasswordDigest;
+import dev.importer.accounts.entity.PasswordHash;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.util.Map;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slow, salted password hashes from the platform's own PBKDF2 implementation
- * (Jakarta Security), with OWASP's parameters for PBKDF2-HMAC-SHA512. A stored hash
- * names its algorithm and iterations, so changing them later keeps old hashes valid.
+ * Password hashes: the service's own (Argon2id of the password's hex SHA-256, see
+ * {@link HashFunctions}), and the check of any stored hash, imported ones included. Many
+ * passwords at once (an import's) are hashed on PASSWORD_HASHING_THREADS threads (default:
+ * one per core) of the server's managed thread factory.
  */
 @ApplicationScoped
 public class Passwords {
 
-    private static final Map<String, String> PARAMETERS = Map.of(
-            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-            "Pbkdf2PasswordHash.Iterations", "210000",
-            "Pbkdf2PasswordHash.SaltSizeBytes", "16",
-            "Pbkdf2PasswordHash.KeySizeBytes", "64");
+    @Resource
+    ManagedThreadFactory threadFactory;
 
     @Inject
-    Pbkdf2PasswordHash pbkdf2;
+    @ConfigProperty(name = "PASSWORD_HASHING_THREADS")
+    Optional<Integer> configuredThreads;
 
-    /** Compared against when there is no user, so that a wrong name costs what a wrong password does. */
-    private String decoy;
+    private ExecutorService hashingThreads;
+
+    /** Checked against when there is nothing to check, so that a wrong name costs what a wrong password does. */
+    private PasswordHash decoy;
 
     @PostConstruct
-    void configure() {
-        pbkdf2.initialize(PARAMETERS);
+    void start() {
+        int threads = configuredThreads.orElse(Runtime.getRuntime().availableProcessors());
+        hashingThreads = Executors.newFixedThreadPool(Math.max(1, threads), threadFactory);
         decoy = hash(PasswordDigest.ofClearText("decoy"));
     }
 
-    public String hash(PasswordDigest password) {
-        return pbkdf2.generate(password.hex().toCharArray());
+    @PreDestroy
+    void stop() {
+        hashingThreads.shutdownNow();
     }
 
-    public boolean matches(PasswordDigest password, String storedHash) {
-        return storedHash != null && pbkdf2.verify(password.hex().toCharArray(), storedHash);
+    public PasswordHash hash(PasswordDigest password) {
+        return HashFunctions.argon2id(password.bytes());
     }
 
-    public void spendTimeOfOneCheck(PasswordDigest password) {
-        pbkdf2.verify(password.hex().toCharArray(), decoy);
+    /**
+     * Whether the presented password is the one behind the stored hash. When there is no
+     * hash, or this login did not send what the hash was made of (the clear text, for most
+     * imported hashes), a decoy is checked instead: the answer takes as long either way.
+     */
+    public boolean matches(Password presented, Optional<PasswordHash> stored) {
+        Optional<byte[]> input = stored.flatMap(hash -> presented.bytesFor(hash.algorithm()));
+        if (input.isEmpty()) {
+            HashFunctions.verify(decoy, presented.digest().bytes());
+            return false;
+        }
+        return HashFunctions.verify(stored.get(), input.get());
+    }
+
+    /** False for a hash the service does not make any more: it is replaced at the next login. */
+    public boolean isCurrent(PasswordHash stored) {
+        return stored.algorithm() == HashingAlgorithm.ARGON2ID_SHA256 && HashFunctions.hasCurrentParameters(stored.phc());
+    }
+
+    /**
+     * Hashes the passwords on all hashing threads, in order; one not started by the deadline
+     * is left out, and so is every one after it. The first is always hashed.
+     */
+    public List<PasswordHash> hashInOrder(List<PasswordDigest> passwords, Instant deadline) {
+        List<Future<Optional<PasswordHash>>> pending = new ArrayList<>(passwords.size());
+        for (int i = 0; i < passwords.size(); i++) {
+            PasswordDigest password = passwords.get(i);
+            boolean first = i == 0;
+            pending.add(hashingThreads.submit(() -> first || Instant.now().isBefore(deadline)
+                    ? Optional.of(hash(password))
+                    : Optional.empty()));
+        }
+        List<PasswordHash> hashes = new ArrayList<>(passwords.size());
+        try {
+            for (Future<Optional<PasswordHash>> hash : pending) {
+                Optional<PasswordHash> done = hash.get();
+                if (done.isEmpty()) {
+                    break;
+                }
+                hashes.add(done.get());
+            }
+            return hashes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while hashing passwords", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Hashing a password failed", e.getCause());
+        } finally {
+            pending.forEach(hash -> hash.cancel(false));
+        }
     }
 }

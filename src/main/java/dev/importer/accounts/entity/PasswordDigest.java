@@ -1,5 +1,6 @@
 package dev.importer.accounts.entity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -22,6 +23,11 @@ public record PasswordDigest(String hex) {
 
     public static PasswordDigest ofClearText(String password) {
         return new PasswordDigest(HexFormat.of().formatHex(Sha256.of(password)));
+    }
+
+    /** The hex digits as bytes: what the service's own hashes are made of. */
+    public byte[] bytes() {
+        return hex.getBytes(StandardCharsets.US_ASCII);
     }
 
     public static boolean isWellFormed(String hex) {

@@ -15,12 +15,16 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
+import java.util.logging.Logger;
 
 @Entity
 @Table(name = "users")
 public class User {
+
+    private static final Logger LOG = Logger.getLogger(User.class.getName());
 
     @Id
     private String id;
@@ -31,6 +35,9 @@ public class User {
 
     @Column(name = "password_hash")
     private String passwordHash;
+
+    @Column(name = "password_algorithm")
+    private String passwordAlgorithm;
 
     private boolean active;
 
@@ -65,8 +72,18 @@ public class User {
         return username;
     }
 
-    public String passwordHash() {
-        return passwordHash;
+    /** The stored hash; empty when there is none, or when it is not one the service can check. */
+    public Optional<PasswordHash> password() {
+        if (passwordHash == null) {
+            return Optional.empty();
+        }
+        try {
+            return HashingAlgorithm.fromWireName(passwordAlgorithm)
+                    .map(algorithm -> new PasswordHash(algorithm, passwordHash));
+        } catch (IllegalArgumentException e) {
+            LOG.warning("The stored password hash of user " + id + " is malformed: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     public boolean isActive() {
@@ -81,8 +98,9 @@ public class User {
         this.active = active;
     }
 
-    public void setPasswordHash(String passwordHash) {
-        this.passwordHash = passwordHash;
+    public void setPassword(PasswordHash password) {
+        this.passwordHash = password.encoded();
+        this.passwordAlgorithm = password.algorithm().wireName();
     }
 
     public void addRole(String role) {

@@ -2,6 +2,7 @@ package dev.importer.operations.control;
 
 import dev.importer.accounts.control.Passwords;
 import dev.importer.accounts.entity.PasswordDigest;
+import dev.importer.accounts.entity.PasswordHash;
 import dev.importer.accounts.entity.UserId;
 import dev.importer.operations.control.StagedRows.PendingUser;
 import dev.importer.operations.entity.ImportLease;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -97,27 +99,37 @@ public class ImportJob {
     }
 
     /**
-     * New user ids and password hashes for the batch, made outside any transaction. Hashing
-     * is slow: once it has taken HASHING_PER_BATCH, the batch ends there, so that a password
-     * import shows progress and renews its lease that often whatever IMPORT_BATCH_SIZE is.
+     * New user ids and password hashes for the batch, made outside any transaction, the
+     * hashes on all cores. Hashing is slow: the batch ends at the first password not started
+     * within HASHING_PER_BATCH, so that a password import shows progress and renews its lease
+     * that often whatever IMPORT_BATCH_SIZE is.
      */
     private PlannedBatch plan(List<PendingUser> pending) {
-        Instant deadline = Instant.now().plus(HASHING_PER_BATCH);
+        List<PasswordDigest> clearTexts = pending.stream()
+                .flatMap(user -> user.password().map(PasswordDigest::ofClearText).stream())
+                .toList();
+        Iterator<PasswordHash> hashes = passwords.hashInOrder(clearTexts, Instant.now().plus(HASHING_PER_BATCH))
+                .iterator();
         int size = 0;
         long[] rows = new long[pending.size()];
         String[] newUserIds = new String[pending.size()];
         String[] passwordHashes = new String[pending.size()];
+        String[] passwordAlgorithms = new String[pending.size()];
         for (PendingUser user : pending) {
+            if (user.password().isPresent()) {
+                if (!hashes.hasNext()) {
+                    break;
+                }
+                PasswordHash hash = hashes.next();
+                passwordHashes[size] = hash.encoded();
+                passwordAlgorithms[size] = hash.algorithm().wireName();
+            }
             rows[size] = user.row();
             newUserIds[size] = UserId.generate().value();
-            passwordHashes[size] = user.password().map(p -> passwords.hash(PasswordDigest.ofClearText(p))).orElse(null);
             size++;
-            if (user.password().isPresent() && Instant.now().isAfter(deadline)) {
-                break;
-            }
         }
         return new PlannedBatch(Arrays.copyOf(rows, size), Arrays.copyOf(newUserIds, size),
-                Arrays.copyOf(passwordHashes, size));
+                Arrays.copyOf(passwordHashes, size), Arrays.copyOf(passwordAlgorithms, size));
     }
 
     /** Runs a step, and again after a pause when it fails, up to ATTEMPTS times. */

@@ -78,28 +78,32 @@ public class UserImport {
             WHERE operation_id = :operation AND id IN (""" + DUPLICATES + ")");
 
     /**
-     * Records every outcome (and forgets the clear-text passwords), creates the imported users
+     * Records every outcome (and forgets the passwords and hashes staged), creates the imported users
      * with their addresses and roles (or {@code user}), and updates the existing ones: name,
      * password when one is given, the addresses nobody else owns, roles added.
      */
     private static final NamedSql IMPORT_BATCH = NamedSql.of("""
             WITH candidates AS ( -- "id = ANY": by primary key, however many rows are staged
-                SELECT d.id, d.data, d.duplicate_in_import, planned.new_id, planned.password_hash
-                FROM unnest(CAST(:rows AS bigint[]), CAST(:newIds AS text[]), CAST(:passwordHashes AS text[]))
-                     AS planned (row_id, new_id, password_hash)
+                SELECT d.id, d.data, d.duplicate_in_import, planned.new_id,
+                       coalesce(planned.password_hash, d.data->>'passwordHash') AS password_hash,
+                       coalesce(planned.password_algorithm, d.data->>'hashingAlgorithm') AS password_algorithm
+                FROM unnest(CAST(:rows AS bigint[]), CAST(:newIds AS text[]),
+                            CAST(:passwordHashes AS text[]), CAST(:passwordAlgorithms AS text[]))
+                     AS planned (row_id, new_id, password_hash, password_algorithm)
                 JOIN import_data d ON d.operation_id = :operation AND d.id = planned.row_id
                 WHERE d.id = ANY (CAST(:rows AS bigint[])) AND d.outcome IS NULL
             ),
             """ + JUDGED + """
             ,
             recorded AS (
-                UPDATE import_data d SET outcome = j.outcome, reason = j.reason, data = d.data - 'password'
+                UPDATE import_data d SET outcome = j.outcome, reason = j.reason,
+                                         data = d.data - ARRAY['password', 'passwordHash', 'hashingAlgorithm']
                 FROM judged j
                 WHERE d.operation_id = :operation AND d.id = ANY (CAST(:rows AS bigint[])) AND d.id = j.id
             ),
             created AS (
-                INSERT INTO users (id, username, name, password_hash, active, created_at)
-                SELECT new_id, data->>'username', data->>'name', password_hash, true, now()
+                INSERT INTO users (id, username, name, password_hash, password_algorithm, active, created_at)
+                SELECT new_id, data->>'username', data->>'name', password_hash, password_algorithm, true, now()
                 FROM judged WHERE outcome = 'imported'
             ),
             created_addresses AS (
@@ -110,7 +114,8 @@ public class UserImport {
             ),
             updated AS (
                 UPDATE users u SET name = coalesce(j.data->>'name', u.name),
-                                   password_hash = coalesce(j.password_hash, u.password_hash)
+                                   password_hash = coalesce(j.password_hash, u.password_hash),
+                                   password_algorithm = coalesce(j.password_algorithm, u.password_algorithm)
                 FROM judged j WHERE j.outcome = 'updated' AND u.id = j.existing_id
             ),
             added_addresses AS (
@@ -179,7 +184,8 @@ public class UserImport {
         sql.update(BY_KEYS_ONLY, Map.of());
         Map<String, Integer> counts = new HashMap<>();
         sql.query(IMPORT_BATCH, Map.of("operation", operation.value(), "ifUserExists", ifUserExists.wireName(),
-                        "rows", batch.rows(), "newIds", batch.newUserIds(), "passwordHashes", batch.passwordHashes()),
+                        "rows", batch.rows(), "newIds", batch.newUserIds(), "passwordHashes", batch.passwordHashes(),
+                        "passwordAlgorithms", batch.passwordAlgorithms()),
                 row -> counts.put(row.getString(1), row.getInt(2)));
         return OutcomeCount.of(counts);
     }

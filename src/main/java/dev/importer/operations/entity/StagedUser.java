@@ -2,6 +2,8 @@ package dev.importer.operations.entity;
 
 import static dev.importer.platform.Jsonp.JSON;
 
+import dev.importer.accounts.entity.HashingAlgorithm;
+import dev.importer.accounts.entity.PasswordHash;
 import dev.importer.platform.ApiException;
 import dev.importer.platform.JsonBodies;
 import jakarta.json.JsonObject;
@@ -16,9 +18,12 @@ import java.util.Optional;
 /**
  * A user as {@code import.addUsers} stages it. Without a username, the local part of the
  * first e-mail address is used. An address given twice (in any letter case) is kept once.
+ * A password comes as clear text ({@code password}), or as a hash from the system the user
+ * comes from ({@code passwordHash} and {@code hashingAlgorithm}, or Rocket.Chat's
+ * {@code services.password.bcrypt}); never both.
  */
 public record StagedUser(String username, Optional<String> name, List<String> emails, List<String> importIds,
-        Optional<String> password, List<String> roles) {
+        Optional<String> password, Optional<PasswordHash> passwordHash, List<String> roles) {
 
     /** The column widths of {@code users} and {@code user_emails}. */
     private static final int MAX_NAME = 255;
@@ -53,9 +58,55 @@ public record StagedUser(String username, Optional<String> name, List<String> em
         requireAtMost(MAX_NAME, "username", username);
         name.ifPresent(n -> requireAtMost(MAX_NAME, "name", n));
         emails.forEach(e -> requireAtMost(MAX_EMAIL, "an e-mail address", e));
-        return new StagedUser(username, name, emails, importIds,
-                JsonBodies.string(user, "password").filter(s -> !s.isEmpty()),
+        Optional<String> password = JsonBodies.string(user, "password").filter(s -> !s.isEmpty());
+        Optional<PasswordHash> passwordHash = passwordHash(user);
+        if (password.isPresent() && passwordHash.isPresent()) {
+            throw ApiException.invalidParams("has both a password and a password hash");
+        }
+        return new StagedUser(username, name, emails, importIds, password, passwordHash,
                 nonBlank(user, "roles").stream().distinct().toList());
+    }
+
+    private static Optional<PasswordHash> passwordHash(JsonObject user) {
+        Optional<String> hash = JsonBodies.string(user, "passwordHash");
+        Optional<String> algorithm = JsonBodies.string(user, "hashingAlgorithm");
+        Optional<String> rocketChatHash = rocketChatBcrypt(user);
+        if (rocketChatHash.isPresent()) {
+            if (hash.isPresent() || algorithm.isPresent()) {
+                throw ApiException.invalidParams("has both passwordHash and services.password.bcrypt");
+            }
+            return Optional.of(imported(HashingAlgorithm.BCRYPT_SHA256.wireName(), rocketChatHash.get()));
+        }
+        if (hash.isPresent() != algorithm.isPresent()) {
+            throw ApiException.invalidParams("passwordHash and hashingAlgorithm go together");
+        }
+        return hash.map(h -> imported(algorithm.get(), h));
+    }
+
+    /** Rocket.Chat's own export: {@code "services":{"password":{"bcrypt":"$2b$10$..."}}}. */
+    private static Optional<String> rocketChatBcrypt(JsonObject user) {
+        return member(user, "services")
+                .flatMap(services -> member(services, "password"))
+                .flatMap(password -> JsonBodies.string(password, "bcrypt"));
+    }
+
+    private static Optional<JsonObject> member(JsonObject object, String name) {
+        return Optional.ofNullable(object.get(name))
+                .filter(value -> value.getValueType() != JsonValue.ValueType.NULL)
+                .map(value -> {
+                    if (!(value instanceof JsonObject member)) {
+                        throw ApiException.invalidParams("'" + name + "' must be an object");
+                    }
+                    return member;
+                });
+    }
+
+    private static PasswordHash imported(String algorithm, String hash) {
+        try {
+            return PasswordHash.imported(algorithm, hash);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParams(e.getMessage());
+        }
     }
 
     /** What {@code import_data.data} holds for the user. */
@@ -67,6 +118,8 @@ public record StagedUser(String username, Optional<String> name, List<String> em
                 .add("roles", JSON.createArrayBuilder(roles));
         name.ifPresent(n -> json.add("name", n));
         password.ifPresent(p -> json.add("password", p));
+        passwordHash.ifPresent(h -> json.add("passwordHash", h.encoded())
+                .add("hashingAlgorithm", h.algorithm().wireName()));
         return json.build();
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.importer.accounts.entity.HashingAlgorithm;
+import dev.importer.accounts.entity.PasswordHash;
 import dev.importer.platform.ApiException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class StagedUserTest {
 
+    private static final String BCRYPT = "$2b$10$abcdefghijklmnopqrstuu5s2v8.iXieOjg/.AySBTTZIIVFJeBui";
+
     @Test
     void readsEveryField() {
         StagedUser user = read("""
@@ -21,7 +25,7 @@ class StagedUserTest {
                  "password":"secret","roles":["user"]}""");
 
         assertEquals(new StagedUser("ann", Optional.of("Ann"), List.of("ann@example.com"), List.of("7"),
-                Optional.of("secret"), List.of("user")), user);
+                Optional.of("secret"), Optional.empty(), List.of("user")), user);
         assertEquals(Json.createReader(new StringReader("""
                 {"username":"ann","emails":["ann@example.com"],"importIds":["7"],"roles":["user"],
                  "name":"Ann","password":"secret"}""")).readObject(), user.toJson());
@@ -60,6 +64,45 @@ class StagedUserTest {
         assertThrows(ApiException.class, () -> read("{\"emails\":[\"a@example.com\"],\"importIds\":[1]}"));
         assertThrows(ApiException.class, () -> read("{\"emails\":\"a@example.com\",\"importIds\":[\"1\"]}"));
         assertThrows(ApiException.class, () -> StagedUser.fromJson(Json.createValue("text"), 0));
+    }
+
+    @Test
+    void aHashIsStagedWithItsAlgorithm() {
+        StagedUser user = read("""
+                {"emails":["a@example.com"],"importIds":["1"],
+                 "passwordHash":"$pbkdf2-sha256$i=1000$c2FsdHNhbHQ$MDEyMzQ1Njc4OWFiY2RlZg","hashingAlgorithm":"pbkdf2-sha256"}""");
+
+        assertEquals(Optional.of(new PasswordHash(HashingAlgorithm.PBKDF2_SHA256,
+                "$pbkdf2-sha256$i=1000$c2FsdHNhbHQ$MDEyMzQ1Njc4OWFiY2RlZg")), user.passwordHash());
+        assertEquals("pbkdf2-sha256", user.toJson().getString("hashingAlgorithm"));
+        assertEquals("$pbkdf2-sha256$i=1000$c2FsdHNhbHQ$MDEyMzQ1Njc4OWFiY2RlZg", user.toJson().getString("passwordHash"));
+    }
+
+    @Test
+    void rocketChatsBcryptIsBcryptOfTheSha256() {
+        StagedUser user = read("""
+                {"emails":["a@example.com"],"importIds":["1"],
+                 "services":{"password":{"bcrypt":"%s"}}}""".formatted(BCRYPT));
+
+        assertEquals(Optional.of(new PasswordHash(HashingAlgorithm.BCRYPT_SHA256, BCRYPT)), user.passwordHash());
+    }
+
+    @Test
+    void refusesTwoPasswordsOrHalfAHash() {
+        String user = "{\"emails\":[\"a@example.com\"],\"importIds\":[\"1\"],%s}";
+        for (String refused : List.of(
+                "\"password\":\"x\",\"passwordHash\":\"" + BCRYPT + "\",\"hashingAlgorithm\":\"bcrypt\"",
+                "\"password\":\"x\",\"services\":{\"password\":{\"bcrypt\":\"" + BCRYPT + "\"}}",
+                "\"passwordHash\":\"" + BCRYPT + "\",\"hashingAlgorithm\":\"bcrypt\",\"services\":{\"password\":{\"bcrypt\":\"" + BCRYPT + "\"}}",
+                "\"passwordHash\":\"" + BCRYPT + "\"",
+                "\"hashingAlgorithm\":\"bcrypt\"",
+                "\"passwordHash\":\"" + BCRYPT + "\",\"hashingAlgorithm\":\"md5\"",
+                "\"passwordHash\":\"" + BCRYPT.substring(1) + "\",\"hashingAlgorithm\":\"bcrypt\"",
+                "\"services\":{\"password\":\"x\"}")) {
+            ApiException refusal = assertThrows(ApiException.class,
+                    () -> StagedUser.fromJson(json(user.formatted(refused)), 5), refused);
+            assertTrue(refusal.getMessage().startsWith("users[5]: "), refusal.getMessage());
+        }
     }
 
     private static StagedUser read(String json) {

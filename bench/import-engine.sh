@@ -18,35 +18,10 @@ users="${2:-10000}"
 scale="${3:-1000000}"
 source "$(dirname "$0")/server.sh"
 
-# users_body FILE PREFIX COUNT [FIRST=1]: an addUsers body of COUNT users named PREFIX-<n>
-users_body() {
-    awk -v n="$3" -v p="$2" -v first="${4:-1}" 'BEGIN {
-        printf "{\"users\":["
-        for (i = first; i < first + n; i++) {
-            printf "%s{\"username\":\"%s-%d\",\"name\":\"User %d\",\"emails\":[\"%s-%d@example.com\"],\"importIds\":[\"%d\"]}",
-                (i > first ? "," : ""), p, i, i, p, i, i
-        }
-        printf "]}"
-    }' > "$1"
-}
-
-elapsed_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN {printf "%.3f", b - a}'; }
+source "$(dirname "$0")/imports.sh"
 
 psql_seconds() {   # runs the SQL on stdin, answers the server time of its statements in seconds
     psql_db -c '\timing on' -f - | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p' | awk '{s += $1} END {printf "%.3f", s / 1000}'
-}
-
-# import.run until import.status says done; the time is from the call to the moment the
-# service recorded the end (the operation's _updatedAt, same machine clock), so that the
-# polling, every 100 ms, neither adds to it nor takes CPU from the import.
-run_until_done() {
-    local started; started=$(date +%s.%N)
-    call POST import.run -o /dev/null
-    while status=$(call GET import.status) && ! grep -q '"state":"done"' <<<"$status"; do
-        grep -q '"state":"importing"' <<<"$status" || { echo "import did not finish: $status" >&2; exit 1; }
-        sleep 0.1
-    done
-    psql_db -c "SELECT round(extract(epoch FROM updated_at) - $started, 3) FROM import_operations WHERE valid"
 }
 
 minimal=ffffffffffffffffffffffff

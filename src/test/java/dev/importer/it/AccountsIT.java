@@ -24,7 +24,9 @@ class AccountsIT extends DeployedWarIT {
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM users WHERE username = ?", Admin.USERNAME));
         String hash = (String) TestDatabase.queryValue("SELECT password_hash FROM users WHERE username = ?", Admin.USERNAME);
         assertFalse(hash.contains(Admin.PASSWORD), "the password is not stored in clear");
-        assertTrue(hash.startsWith("PBKDF2WithHmacSHA512:"), hash);
+        assertTrue(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hash);
+        assertEquals("argon2id-sha256", TestDatabase.queryValue(
+                "SELECT password_algorithm FROM users WHERE username = ?", Admin.USERNAME));
 
         JsonObject me = api.get("api/v1/me", admin).json();
         assertEquals(Admin.USERNAME, me.getString("username"));
@@ -76,8 +78,9 @@ class AccountsIT extends DeployedWarIT {
     @Test
     void aDeactivatedUserCannotLogIn() {
         Credentials user = TestUsers.create("user");
-        TestDatabase.execute("UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = ?) "
-                + "WHERE id = ?", Admin.USERNAME, user.userId());
+        TestDatabase.execute("UPDATE users SET (password_hash, password_algorithm) = "
+                + "(SELECT password_hash, password_algorithm FROM users WHERE username = ?) WHERE id = ?",
+                Admin.USERNAME, user.userId());
         String username = "user-" + user.userId();
         assertEquals(200, api.postJson("api/v1/login", loginBody(username)).status());
 

@@ -53,6 +53,8 @@ class PasswordImportIT extends ImportIT {
                 tag + "-" + algorithm + "@example.com", null), algorithm, hash)));
         assertOk(addUsers(users.build()));
         runToTheEnd();
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM import_data WHERE data->'passwordHash' IS NOT NULL "
+                + "OR data->'hashingAlgorithm' IS NOT NULL"), "no hash stays staged");
 
         hashes.keySet().forEach(algorithm -> {
             String username = tag + "-" + algorithm;

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * At most LOGIN_MAX_CONCURRENT_CHECKS logins at once on this instance (default: half the
- * cores, at least one): a password hash takes a core for a tenth of a second, and a flood of
+ * cores, at least one): a password check takes a core for some 30 ms, and a flood of
  * logins must not take the CPU from everyone else. A login beyond that waits briefly, then is
  * refused. The bound is per instance on purpose: it guards this instance's cores.
  */

@@ -10,11 +10,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -76,36 +74,10 @@ public class Passwords {
         return stored.algorithm() == HashingAlgorithm.ARGON2ID_SHA256 && HashFunctions.hasCurrentParameters(stored.phc());
     }
 
-    /**
-     * Hashes the passwords on all hashing threads, in order; one not started by the deadline
-     * is left out, and so is every one after it. The first is always hashed.
-     */
-    public List<PasswordHash> hashInOrder(List<PasswordDigest> passwords, Instant deadline) {
-        List<Future<Optional<PasswordHash>>> pending = new ArrayList<>(passwords.size());
-        for (int i = 0; i < passwords.size(); i++) {
-            PasswordDigest password = passwords.get(i);
-            boolean first = i == 0;
-            pending.add(hashingThreads.submit(() -> first || Instant.now().isBefore(deadline)
-                    ? Optional.of(hash(password))
-                    : Optional.empty()));
-        }
-        List<PasswordHash> hashes = new ArrayList<>(passwords.size());
-        try {
-            for (Future<Optional<PasswordHash>> hash : pending) {
-                Optional<PasswordHash> done = hash.get();
-                if (done.isEmpty()) {
-                    break;
-                }
-                hashes.add(done.get());
-            }
-            return hashes;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while hashing passwords", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Hashing a password failed", e.getCause());
-        } finally {
-            pending.forEach(hash -> hash.cancel(false));
-        }
+    /** Starts hashing the passwords on the hashing threads; take the hashes in order from the answer. */
+    public HashesInOrder hashAll(List<PasswordDigest> passwords) {
+        List<Future<PasswordHash>> hashes = new ArrayList<>(passwords.size());
+        passwords.forEach(password -> hashes.add(hashingThreads.submit(() -> hash(password))));
+        return new HashesInOrder(hashes);
     }
 }

@@ -1,5 +1,6 @@
 package dev.importer.operations.control;
 
+import dev.importer.accounts.control.HashesInOrder;
 import dev.importer.accounts.control.Passwords;
 import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.accounts.entity.PasswordHash;
@@ -85,11 +86,10 @@ public class ImportJob {
             if (pending.isEmpty()) {
                 break;
             }
-            PlannedBatch batch = plan(pending);
-            if (!attempt(() -> batches.importBatch(lease, batch))) {
+            if (!importPending(lease, pending)) {
                 return false;
             }
-            lastRow = batch.lastRow();
+            lastRow = pending.get(pending.size() - 1).row();
         }
         attempt(() -> {
             batches.finish(lease, OperationStatus.DONE);
@@ -99,17 +99,33 @@ public class ImportJob {
     }
 
     /**
-     * New user ids and password hashes for the batch, made outside any transaction, the
-     * hashes on all cores. Hashing is slow: the batch ends at the first password not started
-     * within HASHING_PER_BATCH, so that a password import shows progress and renews its lease
-     * that often whatever IMPORT_BATCH_SIZE is.
+     * Imports the users, their clear-text passwords hashed on all cores meanwhile. Hashing is
+     * slow: a batch takes the hashes done within HASHING_PER_BATCH (at least one), so that a
+     * password import shows progress and renews its lease that often whatever
+     * IMPORT_BATCH_SIZE is, and the hashing goes on while the batch is written.
      */
-    private PlannedBatch plan(List<PendingUser> pending) {
+    private boolean importPending(ImportLease lease, List<PendingUser> pending) {
         List<PasswordDigest> clearTexts = pending.stream()
                 .flatMap(user -> user.password().map(PasswordDigest::ofClearText).stream())
                 .toList();
-        Iterator<PasswordHash> hashes = passwords.hashInOrder(clearTexts, Instant.now().plus(HASHING_PER_BATCH))
-                .iterator();
+        try (HashesInOrder hashes = passwords.hashAll(clearTexts)) {
+            for (int planned = 0; planned < pending.size(); ) {
+                PlannedBatch batch = plan(pending.subList(planned, pending.size()), hashes);
+                if (!attempt(() -> batches.importBatch(lease, batch))) {
+                    return false;
+                }
+                planned += batch.rows().length;
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The next batch: the users up to the first whose password is not hashed yet, with the
+     * ids they get if imported; made outside any transaction.
+     */
+    private static PlannedBatch plan(List<PendingUser> pending, HashesInOrder hashes) {
+        Iterator<PasswordHash> hashed = hashes.takeUntil(Instant.now().plus(HASHING_PER_BATCH)).iterator();
         int size = 0;
         long[] rows = new long[pending.size()];
         String[] newUserIds = new String[pending.size()];
@@ -117,10 +133,10 @@ public class ImportJob {
         String[] passwordAlgorithms = new String[pending.size()];
         for (PendingUser user : pending) {
             if (user.password().isPresent()) {
-                if (!hashes.hasNext()) {
+                if (!hashed.hasNext()) {
                     break;
                 }
-                PasswordHash hash = hashes.next();
+                PasswordHash hash = hashed.next();
                 passwordHashes[size] = hash.encoded();
                 passwordAlgorithms[size] = hash.algorithm().wireName();
             }

@@ -16,6 +16,7 @@ import dev.importer.accounts.entity.PasswordHash;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,20 @@ class HashFunctionsTest {
         assertTrue(HashFunctions.hasCurrentParameters(first.phc()));
         assertTrue(Password.check(new String(input, StandardCharsets.US_ASCII), first.encoded())
                 .with(Argon2Function.getInstanceFromHash(first.encoded())), "another implementation agrees");
+    }
+
+    @Test
+    void theReadmesExamplesAreHashesOfCorrectHorse() {
+        for (PasswordHash example : List.of(
+                new PasswordHash(HashingAlgorithm.BCRYPT, "$2b$10$cVDXJKHTi7aYxI2b2sGymOVtEQx1dIL3JtGzMRQx/.mKSEprQUTNq"),
+                new PasswordHash(HashingAlgorithm.ARGON2, "$argon2id$v=19$m=19456,t=2,p=1$B2MYUi8IxHnE8FmFb5z65Q$vguImuBvT0SkrUgDTASsveTcXHZ2tmEMIfVN17f8dgQ"),
+                new PasswordHash(HashingAlgorithm.PBKDF2_SHA1, "$pbkdf2-sha1$i=1300000,l=20$h83rO4t42A3G4o4D45OROA$OjONjYnHOF8YaUWAXp8uy8oqdvo"),
+                new PasswordHash(HashingAlgorithm.PBKDF2_SHA256, "$pbkdf2-sha256$i=600000,l=32$UilvTHHb73r6WyJjuWDQhA$mF36S5Ornkl/P54Wdqip0r+Tu558rGySIwm42RD8uGE"),
+                new PasswordHash(HashingAlgorithm.PBKDF2_SHA512, "$pbkdf2-sha512$i=210000,l=64$AsfN8aNF404Wfb2QNdSWtQ$CVvO0Sm5m9JQ1Pke5h1o0k8xr9yaS0flNRIej8ZoEqVKwyircV/6Li3yy7fiLRCMkrRck4Uy54g1lFQMOAHq8A"))) {
+            assertMatchesOnly(example, clear("correct horse"), clear("correct horse "));
+        }
+        assertMatchesOnly(new PasswordHash(HashingAlgorithm.BCRYPT_SHA256, "$2b$10$pF8gYsC5yqgYeYgC/dCnkuEYslYgDzUDBZUg76Qw/s9r0ooY9ZUBi"),
+                PasswordDigest.ofClearText("correct horse").bytes(), clear("correct horse"));
     }
 
     private static void assertMatchesOnly(PasswordHash stored, byte[] right, byte[] wrong) {

@@ -4,12 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.importer.it.Api.Reply;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
-/** The database goes away and comes back: 503 with Retry-After meanwhile, no restart after. */
+/**
+ * The database goes away and comes back, or has no connection to spare: 503 with Retry-After
+ * meanwhile, no restart after.
+ */
 class DatabaseOutageIT extends DeployedWarIT {
+
+    /** The data source's maxPoolSize. */
+    private static final int MAX_POOL_SIZE = 32;
 
     @Test
     void whileTheDatabaseIsGoneCallsAnswer503AndTheServiceRecoversByItself() throws InterruptedException {
@@ -34,6 +46,37 @@ class DatabaseOutageIT extends DeployedWarIT {
             Thread.sleep(200);
         }
         assertEquals(200, api.send(api.request("health/ready").GET().build()).status());
+    }
+
+    /**
+     * Every pooled connection taken by an import.new that waits for the import lock, which
+     * the test holds: the calls beyond the pool's size, and any other call, get 503 within
+     * 5 s instead of waiting; once the lock is free, everything goes on.
+     */
+    @Test
+    void whenNoConnectionIsFreeCallsAnswer503WithinFiveSeconds() throws SQLException {
+        List<CompletableFuture<Reply>> calls = new ArrayList<>();
+        try (Connection holder = TestDatabase.connect()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT id FROM import_lock FOR UPDATE");
+            for (int i = 0; i < MAX_POOL_SIZE + 8; i++) {
+                calls.add(api.sendAsync(api.request("api/v1/import.new", admin)
+                        .POST(HttpRequest.BodyPublishers.noBody()).build()));
+            }
+            ImportIT.awaitTrue(() -> calls.stream().filter(CompletableFuture::isDone).count() >= 8, Duration.ofSeconds(20));
+            Instant asked = Instant.now();
+            Reply status = api.get("api/v1/import.status", admin);
+            assertTrue(Duration.between(asked, Instant.now()).toSeconds() < 5, "answered within 5 s");
+            assertUnavailable(status);
+            calls.stream().filter(CompletableFuture::isDone).forEach(call -> assertUnavailable(call.join()));
+            holder.rollback();
+        }
+
+        List<Reply> replies = calls.stream().map(CompletableFuture::join).toList();
+        replies.stream().filter(reply -> reply.status() != 200).forEach(DatabaseOutageIT::assertUnavailable);
+        assertTrue(replies.stream().anyMatch(reply -> reply.status() == 200), "import.new went on once the lock was free");
+        assertEquals(200, api.get("api/v1/import.status", admin).status());
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM import_operations WHERE valid"));
     }
 
     private static void assertUnavailable(Reply reply) {

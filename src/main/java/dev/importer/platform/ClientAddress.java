@@ -3,9 +3,11 @@ package dev.importer.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -63,6 +65,12 @@ public class ClientAddress {
                 .filter(cidr -> !cidr.isBlank())
                 .map(Network::parse)
                 .toList();
+    }
+
+    /** The request's client address. */
+    public String of(HttpServletRequest request) {
+        List<String> hops = Collections.list(request.getHeaders("X-Forwarded-For"));
+        return of(request.getRemoteAddr(), hops.isEmpty() ? null : String.join(",", hops));
     }
 
     /** {@code forwardedFor}: every X-Forwarded-For header of the request, joined with commas; may be null. */

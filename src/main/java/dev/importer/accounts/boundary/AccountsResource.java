@@ -20,11 +20,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.List;
 import java.util.Optional;
 
 @Path("/")
@@ -49,13 +47,13 @@ public class AccountsResource {
     /** Rocket.Chat's login: {@code user} (or {@code username}) and a clear or SHA-256-digested password. */
     @POST
     @Path("login")
-    public Response login(String body, @Context HttpServletRequest connection, @Context HttpHeaders headers) {
+    public Response login(String body, @Context HttpServletRequest connection) {
         JsonObject request = JsonBodies.object(body);
         String login = JsonBodies.string(request, "user")
                 .or(() -> JsonBodies.string(request, "username"))
                 .filter(s -> !s.isBlank())
                 .orElseThrow(() -> ApiException.invalidParams("'user' is required"));
-        String client = clientAddress.of(connection.getRemoteAddr(), forwardedFor(headers));
+        String client = clientAddress.of(connection);
         Password password = password(request);
         try {
             // Outside the login's transaction: a login waiting for its turn holds no connection.
@@ -105,11 +103,6 @@ public class AccountsResource {
                 .map(user -> Response.ok(user.toJson().add("success", true).build()).build())
                 // deleted between the authentication filter and here
                 .orElseGet(() -> ApiException.json(401, AuthenticationFilter.NOT_LOGGED_IN));
-    }
-
-    private static String forwardedFor(HttpHeaders headers) {
-        List<String> hops = headers.getRequestHeader("X-Forwarded-For");
-        return hops == null || hops.isEmpty() ? null : String.join(",", hops);
     }
 
     private static Password password(JsonObject request) {

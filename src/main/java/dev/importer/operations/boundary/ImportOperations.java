@@ -1,13 +1,17 @@
 package dev.importer.operations.boundary;
 
 import dev.importer.accounts.entity.UserId;
+import dev.importer.operations.control.ImportEvents;
 import dev.importer.operations.control.ImportLock;
 import dev.importer.operations.control.OperationRepository;
 import dev.importer.operations.control.StagedRows;
 import dev.importer.operations.control.UserImport;
+import dev.importer.operations.entity.Actor;
+import dev.importer.operations.entity.EventType;
 import dev.importer.operations.entity.IfUserExists;
 import dev.importer.operations.entity.ImportLease;
 import dev.importer.operations.entity.ImportOperation;
+import dev.importer.operations.entity.OperationId;
 import dev.importer.operations.entity.OperationStatus;
 import dev.importer.operations.entity.Outcome;
 import dev.importer.operations.entity.Prediction;
@@ -50,6 +54,9 @@ public class ImportOperations {
     Permissions permissions;
 
     @Inject
+    ImportEvents events;
+
+    @Inject
     @ConfigProperty(name = "IMPORT_LEASE_SECONDS", defaultValue = "60")
     long leaseSeconds;
 
@@ -57,21 +64,23 @@ public class ImportOperations {
      * Aborts the valid operation, clears every staged row and inserts a new valid operation.
      * The time is read once the lock is held, so the last to commit is the newest.
      */
-    public ImportOperation startNew(UserId caller) {
+    public ImportOperation startNew(UserId caller, Actor actor) {
         Instant now = lock.exclusive();
-        abortAndClear(now);
+        Optional<OperationId> aborted = abortAndClear(now, actor);
         ImportOperation operation = ImportOperation.startedOverApi(caller, now);
         operations.add(operation);
+        events.record(EventType.NEW, actor, Optional.of(operation.id()), aborted);
         return operation;
     }
 
     /** {@code import.clear}: what {@link #startNew} does, without a new operation. */
-    public void clear() {
-        abortAndClear(lock.exclusive());
+    public void clear(Actor actor) {
+        Optional<OperationId> aborted = abortAndClear(lock.exclusive(), actor);
+        events.record(EventType.CLEAR, actor, aborted, aborted);
     }
 
     /** Stages the users for the valid operation, which must be new or awaiting users. */
-    public void addUsers(StagedUsers users) {
+    public void addUsers(StagedUsers users, Actor actor) {
         permissions.requireExistingRoles(users.roles());
         Instant now = lock.exclusive();
         ImportOperation operation = latestValid();
@@ -80,17 +89,22 @@ public class ImportOperations {
         }
         stagedRows.stage(operation.id(), users);
         operation.usersStaged(users.count(), now);
+        events.record(EventType.ADD_USERS, actor, Optional.of(operation.id()));
     }
 
     /** Hands the staged users of the valid operation to a job; the caller then starts it. */
-    public ImportLease startRun(IfUserExists ifUserExists) {
+    public ImportLease startRun(IfUserExists ifUserExists, Actor actor) {
         Instant now = lock.exclusive();
-        return awaitingRun().startImport(ifUserExists, now);
+        ImportOperation operation = awaitingRun();
+        events.record(EventType.RUN, actor, Optional.of(operation.id()));
+        return operation.startImport(ifUserExists, now);
     }
 
     /** What {@code import.run} would do now with the staged users; writes nothing. */
-    public Prediction validate(IfUserExists ifUserExists) {
-        return userImport.predict(awaitingRun().id(), ifUserExists);
+    public Prediction validate(IfUserExists ifUserExists, Actor actor) {
+        ImportOperation operation = awaitingRun();
+        events.record(EventType.VALIDATE, actor, Optional.of(operation.id()));
+        return userImport.predict(operation.id(), ifUserExists);
     }
 
     /** The users of the latest operation with that outcome, in staging order. */
@@ -110,12 +124,25 @@ public class ImportOperations {
 
     /** The import whose job stopped renewing its lease (its instance died), now this instance's. */
     public Optional<ImportLease> takeOverStale() {
-        return operations.takeOverStale(leaseSeconds);
+        Optional<ImportLease> lease = operations.takeOverStale(leaseSeconds);
+        lease.ifPresent(taken -> events.record(EventType.TAKEOVER, Actor.SERVICE, Optional.of(taken.operation())));
+        return lease;
     }
 
-    private void abortAndClear(Instant now) {
-        operations.abortValid(now);
+    /** The audit trail, newest first, a page at a time, and its length. */
+    public JsonArray events(int offset, int count) {
+        return events.newestFirst(offset, count);
+    }
+
+    public long eventCount() {
+        return events.total();
+    }
+
+    private Optional<OperationId> abortAndClear(Instant now, Actor actor) {
+        Optional<OperationId> aborted = operations.abortValid(now);
+        aborted.ifPresent(operation -> events.record(EventType.ABORT, actor, Optional.of(operation)));
         stagedRows.clearAll();
+        return aborted;
     }
 
     private ImportOperation awaitingRun() {

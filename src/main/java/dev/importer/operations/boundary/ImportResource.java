@@ -4,6 +4,7 @@ import static dev.importer.platform.Jsonp.JSON;
 
 import dev.importer.operations.boundary.ImportOperations.Report;
 import dev.importer.operations.control.ImportJob;
+import dev.importer.operations.entity.Actor;
 import dev.importer.operations.entity.IfUserExists;
 import dev.importer.operations.entity.ImportOperation;
 import dev.importer.operations.entity.ImportState;
@@ -11,11 +12,13 @@ import dev.importer.operations.entity.Outcome;
 import dev.importer.operations.entity.Prediction;
 import dev.importer.operations.entity.StagedUsers;
 import dev.importer.platform.ApiException;
+import dev.importer.platform.ClientAddress;
 import dev.importer.platform.JsonBodies;
 import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.entity.Caller;
 import dev.importer.security.entity.Permission;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -40,6 +43,8 @@ public class ImportResource {
     private static final int LATEST_OPERATIONS = 50;
     private static final int REPORT_PAGE = 50;
     private static final int REPORT_PAGE_MAX = 1000;
+    private static final int EVENTS_PAGE = 50;
+    private static final int EVENTS_PAGE_MAX = 1000;
     private static final JsonObject SUCCESS = JSON.createObjectBuilder().add("success", true).build();
 
     @Inject
@@ -49,6 +54,15 @@ public class ImportResource {
     ImportJob job;
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
+
+    @Inject
     @ConfigProperty(name = "IMPORT_MAX_USERS_PER_REQUEST", defaultValue = "10000")
     int maxUsersPerRequest;
 
@@ -56,9 +70,9 @@ public class ImportResource {
     @POST
     @Path("import.new")
     @Authenticated(permission = Permission.RUN_IMPORT)
-    public JsonObject startNew(@Context SecurityContext security) {
+    public JsonObject startNew() {
         return JSON.createObjectBuilder()
-                .add("operation", operations.startNew(Caller.of(security).userId()).toJson())
+                .add("operation", operations.startNew(Caller.of(security).userId(), actor()).toJson())
                 .add("success", true)
                 .build();
     }
@@ -79,7 +93,7 @@ public class ImportResource {
     @Path("import.addUsers")
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject addUsers(InputStream body) {
-        operations.addUsers(StagedUsers.read(body, maxUsersPerRequest));
+        operations.addUsers(StagedUsers.read(body, maxUsersPerRequest), actor());
         return SUCCESS;
     }
 
@@ -88,7 +102,7 @@ public class ImportResource {
     @Path("import.run")
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject run(String body) {
-        job.start(operations.startRun(ifUserExists(body)));
+        job.start(operations.startRun(ifUserExists(body), actor()));
         return SUCCESS;
     }
 
@@ -97,7 +111,7 @@ public class ImportResource {
     @Path("import.validate")
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject validate(String body) {
-        Prediction prediction = operations.validate(ifUserExists(body));
+        Prediction prediction = operations.validate(ifUserExists(body), actor());
         return JSON.createObjectBuilder()
                 .add("count", JSON.createObjectBuilder()
                         .add("users", prediction.count().total())
@@ -135,7 +149,7 @@ public class ImportResource {
     @Path("import.clear")
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject clear() {
-        operations.clear();
+        operations.clear(actor());
         return SUCCESS;
     }
 
@@ -157,6 +171,27 @@ public class ImportResource {
         JsonArrayBuilder latest = JSON.createArrayBuilder();
         operations.newest(LATEST_OPERATIONS).stream().map(ImportOperation::toJson).forEach(latest::add);
         return latest.build();
+    }
+
+    /** {@code ?offset=0&count=50}: the audit trail, newest first. */
+    @GET
+    @Path("import.events")
+    @Authenticated(permission = Permission.VIEW_IMPORT_OPERATIONS)
+    public JsonObject events(@QueryParam("offset") String offset, @QueryParam("count") String count) {
+        int first = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
+        JsonArray events = operations.events(first, integer("count", count, EVENTS_PAGE, 1, EVENTS_PAGE_MAX));
+        return JSON.createObjectBuilder()
+                .add("events", events)
+                .add("offset", first)
+                .add("count", events.size())
+                .add("total", operations.eventCount())
+                .add("success", true)
+                .build();
+    }
+
+    /** The caller, for the audit trail. */
+    private Actor actor() {
+        return Actor.caller(Caller.of(security).userId(), clientAddress.of(request));
     }
 
     private static IfUserExists ifUserExists(String body) {

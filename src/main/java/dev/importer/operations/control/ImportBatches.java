@@ -1,6 +1,8 @@
 package dev.importer.operations.control;
 
 import dev.importer.operations.control.StagedRows.PendingUser;
+import dev.importer.operations.entity.Actor;
+import dev.importer.operations.entity.EventType;
 import dev.importer.operations.entity.ImportLease;
 import dev.importer.operations.entity.ImportProgress;
 import dev.importer.operations.entity.OperationStatus;
@@ -34,6 +36,9 @@ public class ImportBatches {
     @Inject
     UserImport userImport;
 
+    @Inject
+    ImportEvents events;
+
     /** The first step of a job: sets aside the duplicates once. Empty: the job must stop. */
     public Optional<ImportProgress> begin(ImportLease lease) {
         Optional<ImportProgress> progress = hold(lease);
@@ -63,6 +68,8 @@ public class ImportBatches {
     public void finish(ImportLease lease, OperationStatus finalStatus) {
         if (hold(lease).isPresent()) {
             operations.moveTo(lease.operation(), finalStatus);
+            events.record(finalStatus == OperationStatus.DONE ? EventType.DONE : EventType.FAILED, Actor.SERVICE,
+                    Optional.of(lease.operation()));
         }
     }
 

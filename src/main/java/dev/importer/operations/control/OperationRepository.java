@@ -30,7 +30,8 @@ public class OperationRepository {
             UPDATE import_operations
             SET valid = false, updated_at = :now,
                 status = CASE WHEN status = ANY(:finished) THEN status ELSE :cancelled END
-            WHERE valid""");
+            WHERE valid
+            RETURNING id""");
 
     private static final NamedSql RENEW_LEASE = NamedSql.of("""
             UPDATE import_operations SET updated_at = clock_timestamp()
@@ -74,12 +75,14 @@ public class OperationRepository {
     }
 
     /**
-     * Invalidates every valid operation, in one statement; one still under way is cancelled,
-     * a finished one keeps its status.
+     * Invalidates the valid operation, if there is one, and answers its id; one still under
+     * way is cancelled, a finished one keeps its status.
      */
-    public void abortValid(Instant now) {
-        sql.update(ABORT_VALID, Map.of("now", now, "finished", FINISHED,
-                "cancelled", OperationStatus.IMPORT_CANCELLED.wireName()));
+    public Optional<OperationId> abortValid(Instant now) {
+        return sql.query(ABORT_VALID, Map.of("now", now, "finished", FINISHED,
+                        "cancelled", OperationStatus.IMPORT_CANCELLED.wireName()),
+                row -> new OperationId(row.getString(1)))
+                .stream().findFirst();
     }
 
     /**

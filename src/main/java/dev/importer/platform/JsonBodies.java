@@ -57,6 +57,16 @@ public final class JsonBodies {
         });
     }
 
+    /** An object member, absent when missing or null; any other type is refused. */
+    public static Optional<JsonObject> object(JsonObject object, String name) {
+        return member(object, name).map(value -> {
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw ApiException.invalidParams("'" + name + "' must be an object");
+            }
+            return value.asJsonObject();
+        });
+    }
+
     /** An array member, absent when missing or null; any other type is refused. */
     public static Optional<JsonArray> array(JsonObject object, String name) {
         return member(object, name).map(value -> {

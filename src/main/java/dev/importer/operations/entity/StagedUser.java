@@ -85,20 +85,9 @@ public record StagedUser(String username, Optional<String> name, List<String> em
 
     /** Rocket.Chat's own export: {@code "services":{"password":{"bcrypt":"$2b$10$..."}}}. */
     private static Optional<String> rocketChatBcrypt(JsonObject user) {
-        return member(user, "services")
-                .flatMap(services -> member(services, "password"))
+        return JsonBodies.object(user, "services")
+                .flatMap(services -> JsonBodies.object(services, "password"))
                 .flatMap(password -> JsonBodies.string(password, "bcrypt"));
-    }
-
-    private static Optional<JsonObject> member(JsonObject object, String name) {
-        return Optional.ofNullable(object.get(name))
-                .filter(value -> value.getValueType() != JsonValue.ValueType.NULL)
-                .map(value -> {
-                    if (!(value instanceof JsonObject member)) {
-                        throw ApiException.invalidParams("'" + name + "' must be an object");
-                    }
-                    return member;
-                });
     }
 
     private static PasswordHash imported(String algorithm, String hash) {

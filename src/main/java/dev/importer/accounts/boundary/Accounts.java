@@ -1,5 +1,6 @@
 package dev.importer.accounts.boundary;
 
+import dev.importer.accounts.control.LoginMetrics;
 import dev.importer.accounts.control.LoginThrottle;
 import dev.importer.accounts.control.Passwords;
 import dev.importer.accounts.control.UserRepository;
@@ -46,6 +47,9 @@ public class Accounts {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    LoginMetrics metrics;
+
     /** The login is refused before its password is checked: too many failures lately. */
     @ApplicationException(rollback = true)
     public static class LoginBlocked extends RuntimeException {
@@ -71,10 +75,12 @@ public class Accounts {
         Optional<User> user = users.findByUsernameOrEmail(usernameOrEmail).filter(User::isActive);
         String userKey = user.map(u -> u.id().value()).orElseGet(() -> unknownUserKey(usernameOrEmail));
         throttle.blockOn(userKey, clientAddress).ifPresent(block -> {
+            metrics.blocked();
             throw new LoginBlocked(block);
         });
         Optional<PasswordHash> stored = user.flatMap(User::password);
         if (!passwords.matches(password, stored)) {
+            metrics.failed();
             throttle.failed(userKey, clientAddress);
             return Optional.empty();
         }

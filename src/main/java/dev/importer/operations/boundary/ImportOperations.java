@@ -3,6 +3,7 @@ package dev.importer.operations.boundary;
 import dev.importer.accounts.entity.UserId;
 import dev.importer.operations.control.ImportEvents;
 import dev.importer.operations.control.ImportLock;
+import dev.importer.operations.control.ImportMetrics;
 import dev.importer.operations.control.OperationRepository;
 import dev.importer.operations.control.StagedRows;
 import dev.importer.operations.control.UserImport;
@@ -57,6 +58,9 @@ public class ImportOperations {
     ImportEvents events;
 
     @Inject
+    ImportMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "IMPORT_LEASE_SECONDS", defaultValue = "60")
     long leaseSeconds;
 
@@ -70,6 +74,7 @@ public class ImportOperations {
         ImportOperation operation = ImportOperation.startedOverApi(caller, now);
         operations.add(operation);
         events.record(EventType.NEW, actor, Optional.of(operation.id()), aborted);
+        metrics.operationStarted();
         return operation;
     }
 
@@ -140,7 +145,10 @@ public class ImportOperations {
 
     private Optional<OperationId> abortAndClear(Instant now, Actor actor) {
         Optional<OperationId> aborted = operations.abortValid(now);
-        aborted.ifPresent(operation -> events.record(EventType.ABORT, actor, Optional.of(operation)));
+        aborted.ifPresent(operation -> {
+            events.record(EventType.ABORT, actor, Optional.of(operation));
+            metrics.operationAborted();
+        });
         stagedRows.clearAll();
         return aborted;
     }

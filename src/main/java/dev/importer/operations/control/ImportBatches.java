@@ -39,6 +39,9 @@ public class ImportBatches {
     @Inject
     ImportEvents events;
 
+    @Inject
+    ImportMetrics metrics;
+
     /** The first step of a job: sets aside the duplicates once. Empty: the job must stop. */
     public Optional<ImportProgress> begin(ImportLease lease) {
         Optional<ImportProgress> progress = hold(lease);
@@ -61,16 +64,19 @@ public class ImportBatches {
         }
         OutcomeCount count = userImport.importBatch(lease.operation(), progress.get().ifUserExists(), batch);
         operations.recordBatch(lease.operation(), count, batch.lastRow());
+        metrics.processed(count);
         return true;
     }
 
-    /** Ends the import as done, or as failed; nothing happens once the lease is lost. */
-    public void finish(ImportLease lease, OperationStatus finalStatus) {
-        if (hold(lease).isPresent()) {
-            operations.moveTo(lease.operation(), finalStatus);
-            events.record(finalStatus == OperationStatus.DONE ? EventType.DONE : EventType.FAILED, Actor.SERVICE,
-                    Optional.of(lease.operation()));
+    /** Ends the import as done, or as failed; false, and nothing happens, once the lease is lost. */
+    public boolean finish(ImportLease lease, OperationStatus finalStatus) {
+        if (hold(lease).isEmpty()) {
+            return false;
         }
+        operations.moveTo(lease.operation(), finalStatus);
+        events.record(finalStatus == OperationStatus.DONE ? EventType.DONE : EventType.FAILED, Actor.SERVICE,
+                Optional.of(lease.operation()));
+        return true;
     }
 
     private Optional<ImportProgress> hold(ImportLease lease) {

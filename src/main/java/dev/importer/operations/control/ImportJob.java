@@ -52,6 +52,9 @@ public class ImportJob {
     Passwords passwords;
 
     @Inject
+    ImportMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "IMPORT_BATCH_SIZE", defaultValue = "2500")
     int batchSize;
 
@@ -60,24 +63,28 @@ public class ImportJob {
     }
 
     void run(ImportLease lease) {
+        metrics.jobStarted();
+        Optional<OperationStatus> ended = Optional.empty();
         try {
-            if (!importAll(lease)) {
+            ended = importAll(lease);
+            if (ended.isEmpty()) {
                 LOG.info("Import " + lease.operation() + " stopped: it was aborted or taken over");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Import " + lease.operation() + " failed", e);
-            attempt(() -> {
-                batches.finish(lease, OperationStatus.IMPORT_FAILED);
-                return true;
-            });
+            if (attempt(() -> batches.finish(lease, OperationStatus.IMPORT_FAILED))) {
+                ended = Optional.of(OperationStatus.IMPORT_FAILED);
+            }
+        } finally {
+            metrics.jobEnded(ended);
         }
     }
 
-    /** False when the job lost its lease (abort, takeover) before the end. */
-    private boolean importAll(ImportLease lease) {
+    /** DONE once the job has ended the import; empty when it lost its lease (abort, takeover) first. */
+    private Optional<OperationStatus> importAll(ImportLease lease) {
         Optional<ImportProgress> progress = attempt(() -> batches.begin(lease));
         if (progress.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         long lastRow = progress.get().lastRow();
         while (true) {
@@ -87,15 +94,13 @@ public class ImportJob {
                 break;
             }
             if (!importPending(lease, pending)) {
-                return false;
+                return Optional.empty();
             }
             lastRow = pending.get(pending.size() - 1).row();
         }
-        attempt(() -> {
-            batches.finish(lease, OperationStatus.DONE);
-            return true;
-        });
-        return true;
+        return attempt(() -> batches.finish(lease, OperationStatus.DONE))
+                ? Optional.of(OperationStatus.DONE)
+                : Optional.empty();
     }
 
     /**

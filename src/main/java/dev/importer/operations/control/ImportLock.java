@@ -1,9 +1,11 @@
 package dev.importer.operations.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The lock every change to import operations takes first, held until the transaction ends:
@@ -19,6 +21,9 @@ public class ImportLock {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    ImportMetrics metrics;
+
     /**
      * Takes the lock exclusively and answers the database's time once it is held: whoever
      * commits last has the latest time, whichever instance it ran on. The clock is read above
@@ -26,13 +31,17 @@ public class ImportLock {
      * it before waiting for the lock.
      */
     public Instant exclusive() {
-        return (Instant) em.createNativeQuery("""
-                        WITH locked AS (SELECT id FROM import_lock WHERE id = 1 FOR NO KEY UPDATE)
-                        SELECT clock_timestamp() FROM locked""", Instant.class)
-                .getSingleResult();
+        try (Timer.Context waiting = metrics.lockWait().time()) {
+            return (Instant) em.createNativeQuery("""
+                            WITH locked AS (SELECT id FROM import_lock WHERE id = 1 FOR NO KEY UPDATE)
+                            SELECT clock_timestamp() FROM locked""", Instant.class)
+                    .getSingleResult();
+        }
     }
 
     public void shared() {
-        em.createNativeQuery("SELECT id FROM import_lock WHERE id = 1 FOR SHARE").getSingleResult();
+        try (Timer.Context waiting = metrics.lockWait().time()) {
+            em.createNativeQuery("SELECT id FROM import_lock WHERE id = 1 FOR SHARE").getSingleResult();
+        }
     }
 }

@@ -1,0 +1,124 @@
+package dev.importer.operations.control;
+
+import dev.importer.operations.entity.OperationStatus;
+import dev.importer.operations.entity.Outcome;
+import dev.importer.operations.entity.OutcomeCount;
+import dev.importer.platform.AfterCommit;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * This instance's import figures on {@code /metrics} (application scope). What a transaction
+ * changes is counted once it has committed: a rolled-back batch counts nothing.
+ */
+@ApplicationScoped
+public class ImportMetrics {
+
+    /** The job running on this instance: when it started, and the users it has processed. */
+    private record RunningJob(long startedNanos, AtomicLong users) {
+    }
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    private Counter started;
+    private Counter aborted;
+    private Counter done;
+    private Counter failed;
+    private final Map<Outcome, Counter> users = new EnumMap<>(Outcome.class);
+    private Timer duration;
+    private Timer lockWait;
+    private final AtomicReference<RunningJob> running = new AtomicReference<>();
+
+    @PostConstruct
+    void register() {
+        started = counter("importer.operations.started", "Import operations started (import.new)");
+        aborted = counter("importer.operations.aborted", "Valid operations invalidated by import.new or import.clear");
+        done = counter("importer.operations.done", "Imports that ran to their end on this instance");
+        failed = counter("importer.operations.failed", "Imports that ended as importer_import_failed on this instance");
+        for (Outcome outcome : Outcome.values()) {
+            users.put(outcome, registry.counter(Metadata.builder().withName("importer.users")
+                    .withDescription("Staged users processed, by outcome").build(), new Tag("outcome", outcome.wireName())));
+        }
+        duration = timer("importer.import.duration", "How long an import took, from its job's start to its end");
+        lockWait = timer("importer.import.lock.wait", "Time spent waiting for the import lock");
+        registry.gauge(Metadata.builder().withName("importer.import.users.per.second")
+                .withDescription("Users per second of the import running on this instance; 0 when none is").build(),
+                this, ImportMetrics::usersPerSecond);
+    }
+
+    public void operationStarted() {
+        afterCommit.run(started::inc);
+    }
+
+    public void operationAborted() {
+        afterCommit.run(aborted::inc);
+    }
+
+    public void processed(OutcomeCount count) {
+        afterCommit.run(() -> {
+            for (Outcome outcome : Outcome.values()) {
+                users.get(outcome).inc(count.of(outcome));
+            }
+            RunningJob job = running.get();
+            if (job != null) {
+                job.users().addAndGet(count.total());
+            }
+        });
+    }
+
+    public void jobStarted() {
+        running.set(new RunningJob(System.nanoTime(), new AtomicLong()));
+    }
+
+    /** The job ended: it ended the import with that status (committed), or it stopped (empty). */
+    public void jobEnded(Optional<OperationStatus> finalStatus) {
+        RunningJob job = running.getAndSet(null);
+        finalStatus.ifPresent(status -> {
+            (status == OperationStatus.DONE ? done : failed).inc();
+            if (job != null) {
+                duration.update(Duration.ofNanos(System.nanoTime() - job.startedNanos()));
+            }
+        });
+    }
+
+    public Timer lockWait() {
+        return lockWait;
+    }
+
+    private double usersPerSecond() {
+        RunningJob job = running.get();
+        if (job == null) {
+            return 0;
+        }
+        double seconds = (System.nanoTime() - job.startedNanos()) / 1e9;
+        return seconds > 0 ? job.users().get() / seconds : 0;
+    }
+
+    private Counter counter(String name, String description) {
+        return registry.counter(Metadata.builder().withName(name).withDescription(description).build());
+    }
+
+    private Timer timer(String name, String description) {
+        return registry.timer(Metadata.builder().withName(name).withDescription(description)
+                .withUnit(MetricUnits.SECONDS).build());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.importer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.importer.it.Api.Reply;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The application's figures on /metrics, in Prometheus' text format, as an import runs. */
+class MetricsIT extends ImportIT {
+
+    @Test
+    void theFiguresFollowAnImport() {
+        String tag = "met" + System.nanoTime();
+        TestUsers.createNamed(tag + "-taken");
+        startNew();
+        Metrics before = scrape();
+
+        String operation = startNew();
+        assertOk(addUsers(user(tag + "-ann", tag + "-ann@example.com", null),
+                user(tag + "-bob", tag + "-bob@example.com", null),
+                user(tag + "-taken", tag + "-taken@example.com", null)));
+        assertOk(api.post("api/v1/import.run", admin));
+        awaitTrue(() -> "done".equals(status().getString("state")), Duration.ofSeconds(60));
+        api.postJson("api/v1/login", "{\"user\":\"" + tag + "-ann\",\"password\":\"wrong\"}");
+        awaitTrue(() -> scrape().value("importer_operations_done_total", "") > before.value("importer_operations_done_total", ""),
+                Duration.ofSeconds(10));
+        Metrics after = scrape();
+
+        assertEquals(1, after.increase(before, "importer_operations_started_total", ""), after.text);
+        assertEquals(1, after.increase(before, "importer_operations_aborted_total", ""), after.text);
+        assertEquals(1, after.increase(before, "importer_operations_done_total", ""), after.text);
+        assertEquals(0, after.increase(before, "importer_operations_failed_total", ""), after.text);
+        assertEquals(2, after.increase(before, "importer_users_total", "outcome=\"imported\""), after.text);
+        assertEquals(1, after.increase(before, "importer_users_total", "outcome=\"skipped\""), after.text);
+        assertEquals(1, after.increase(before, "importer_import_duration_seconds_count", ""), after.text);
+        assertTrue(after.increase(before, "importer_import_lock_wait_seconds_count", "") >= 4, after.text);
+        assertEquals(1, after.increase(before, "importer_logins_failed_total", ""), after.text);
+        assertEquals(0, after.value("importer_import_users_per_second", ""), "no import runs: " + after.text);
+        assertTrue(operation.length() > 0);
+    }
+
+    @Test
+    void theRunningImportShowsItsUsersPerSecond() {
+        startNew();
+        runUntilTheFirstAreImported("rate" + System.nanoTime(), 3000);
+        awaitTrue(() -> scrape().value("importer_import_users_per_second", "") > 0, Duration.ofSeconds(20));
+        awaitTrue(() -> "done".equals(status().getString("state")), Duration.ofSeconds(60));
+        awaitTrue(() -> scrape().value("importer_import_users_per_second", "") == 0, Duration.ofSeconds(10));
+    }
+
+    private Metrics scrape() {
+        Reply reply = api.send(api.request("metrics?scope=application").header("Accept", "text/plain").GET().build());
+        assertEquals(200, reply.status(), reply.body());
+        return new Metrics(reply.body().lines().filter(line -> line.startsWith("importer_"))
+                .collect(Collectors.joining("\n")));
+    }
+
+    /** The application's lines of a scrape. */
+    private record Metrics(String text) {
+
+        /** The value of the series named so whose labels contain {@code labels}; -1 when there is none. */
+        double value(String name, String labels) {
+            return text.lines()
+                    .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                    .filter(line -> line.contains(labels))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .findFirst().orElse(-1);
+        }
+
+        double increase(Metrics before, String name, String labels) {
+            return value(name, labels) - Math.max(0, before.value(name, labels));
+        }
+    }
+}

@@ -1,0 +1,260 @@
+// The web console: calls only the public API, with the caller's own token, kept in session
+// storage (never in a URL).
+'use strict';
+
+const SESSION = 'importer.session';
+const CHUNK = 1000;          // users per import.addUsers request
+const RATE_WINDOW_MS = 5000; // users per second over the last few seconds
+
+const $ = id => document.getElementById(id);
+let session = JSON.parse(sessionStorage.getItem(SESSION) || 'null');
+let samples = [];
+let reportOffset = 0;
+let polling = null;
+
+async function api(method, path, body) {
+    const headers = {'Content-Type': 'application/json'};
+    if (session) {
+        headers['X-User-Id'] = session.userId;
+        headers['X-Auth-Token'] = session.authToken;
+    }
+    const response = await fetch('/api/v1/' + path,
+        {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+    const answer = await response.json().catch(() => ({}));
+    if (response.status === 401 && path !== 'login') {
+        showLogin();
+    }
+    if (!response.ok) {
+        throw new Error(answer.error || answer.message || 'HTTP ' + response.status);
+    }
+    return answer;
+}
+
+function say(text, isError) {
+    $('message').textContent = text;
+    $('message').className = isError ? 'error' : '';
+}
+
+async function act(work) {
+    try {
+        await work();
+    } catch (e) {
+        say(e.message, true);
+    }
+}
+
+function showLogin() {
+    session = null;
+    sessionStorage.removeItem(SESSION);
+    clearInterval(polling);
+    $('console').hidden = true;
+    $('who').hidden = true;
+    $('login').hidden = false;
+}
+
+function showConsole() {
+    $('login').hidden = true;
+    $('console').hidden = false;
+    $('who').hidden = false;
+    $('who-name').textContent = session.username;
+    samples = [];
+    refresh();
+    showHistory();
+    clearInterval(polling);
+    polling = setInterval(refresh, 1000);
+}
+
+async function refresh() {
+    const status = await api('GET', 'import.status').catch(() => null);
+    if (!status) {
+        return;
+    }
+    const operation = status.operation;
+    if (!operation) {
+        $('state').textContent = 'No operation yet.';
+        return;
+    }
+    const count = operation.count || {};
+    const total = count.total || 0;
+    const completed = count.completed || 0;
+    $('state').textContent = `Operation ${operation._id}: ${status.state} (${operation.status})`;
+    $('progress').max = Math.max(total, 1);
+    $('progress').value = completed;
+    $('percent').textContent = (total ? Math.floor(100 * completed / total) : 0) + ' %';
+    showRate(total, completed, status.state);
+    const counts = $('counts');
+    counts.replaceChildren();
+    for (const [name, value] of Object.entries(count)) {
+        counts.append(element('dt', name), element('dd', String(value)));
+    }
+}
+
+function showRate(total, completed, state) {
+    const now = Date.now();
+    samples = samples.filter(s => now - s.at <= RATE_WINDOW_MS && s.completed <= completed);
+    samples.push({at: now, completed});
+    const first = samples[0];
+    const seconds = (now - first.at) / 1000;
+    const rate = state === 'importing' && seconds > 0 ? (completed - first.completed) / seconds : 0;
+    $('rate').textContent = Math.round(rate) + ' users/s';
+    $('eta').textContent = 'time left: ' + (rate > 0 ? Math.ceil((total - completed) / rate) + ' s' : '–');
+}
+
+function element(tag, text) {
+    const e = document.createElement(tag);
+    e.textContent = text;
+    return e;
+}
+
+function table(container, columns, rows) {
+    const t = document.createElement('table');
+    const head = t.createTHead().insertRow();
+    columns.forEach(c => head.append(element('th', c.title)));
+    const body = t.createTBody();
+    rows.forEach(row => {
+        const tr = body.insertRow();
+        columns.forEach(c => tr.append(element('td', c.value(row) ?? '')));
+    });
+    container.replaceChildren(t);
+}
+
+/** Users from a file: a JSON array (or {"users":[...]}), or a CSV with username,email,name[,password]. */
+function usersFrom(name, text) {
+    const trimmed = text.trim();
+    if (name.toLowerCase().endsWith('.json') || trimmed.startsWith('[') || trimmed.startsWith('{')) {
+        const json = JSON.parse(trimmed);
+        return Array.isArray(json) ? json : json.users;
+    }
+    const [header, ...rows] = csvRows(trimmed);
+    const column = header.map(h => h.trim().toLowerCase());
+    for (const needed of ['username', 'email', 'name']) {
+        if (!column.includes(needed)) {
+            throw new Error('The CSV header needs username, email and name');
+        }
+    }
+    return rows.filter(r => r.some(cell => cell.trim())).map(r => {
+        const value = field => (r[column.indexOf(field)] || '').trim();
+        const user = {username: value('username'), emails: [value('email')], name: value('name'),
+            importIds: [value('username') || value('email')]};
+        if (column.includes('password') && value('password')) {
+            user.password = value('password');
+        }
+        return user;
+    });
+}
+
+/** RFC 4180 rows: fields may be quoted, with "" for a quote inside. */
+function csvRows(text) {
+    const rows = [[]];
+    let field = '', quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quoted) {
+            if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+            else if (c === '"') { quoted = false; }
+            else { field += c; }
+        } else if (c === '"') { quoted = true; }
+        else if (c === ',') { rows[rows.length - 1].push(field); field = ''; }
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n') { i++; }
+            rows[rows.length - 1].push(field); field = ''; rows.push([]);
+        } else { field += c; }
+    }
+    rows[rows.length - 1].push(field);
+    return rows;
+}
+
+async function upload() {
+    const file = $('file').files[0];
+    if (!file) {
+        throw new Error('Choose a file first');
+    }
+    const users = usersFrom(file.name, await file.text());
+    for (let first = 0; first < users.length; first += CHUNK) {
+        say(`Uploading users ${first + 1} to ${Math.min(first + CHUNK, users.length)} of ${users.length}…`);
+        await api('POST', 'import.addUsers', {users: users.slice(first, first + CHUNK)});
+    }
+    say(`${users.length} users staged.`);
+}
+
+async function validate() {
+    const prediction = await api('POST', 'import.validate', {ifUserExists: $('if-exists').value});
+    const c = prediction.count;
+    say(`A run would import ${c.import}, update ${c.update}, skip ${c.skip} and fail ${c.fail} of ${c.users} users.`);
+    table($('prediction'), [
+        {title: 'Skipped user', value: u => u.username},
+        {title: 'Reason', value: u => u.reason}], prediction.skipped);
+}
+
+async function showReport() {
+    const status = $('report-status').value;
+    const report = await api('GET', `import.report?status=${status}&offset=${reportOffset}&count=50`);
+    table($('report'), [
+        {title: 'User', value: u => u.username},
+        {title: 'E-mail', value: u => (u.emails || []).join(', ')},
+        {title: 'Outcome', value: u => u.status},
+        {title: 'Reason', value: u => u.reason}], report.users);
+    $('report').prepend(element('p', `${report.total} ${status}; showing ${report.offset + 1} to ${report.offset + report.count}`));
+}
+
+async function showHistory() {
+    const operations = await api('GET', 'getLatestImportOperations');
+    table($('history'), [
+        {title: 'Operation', value: o => o._id},
+        {title: 'Started', value: o => o.ts},
+        {title: 'Status', value: o => o.status},
+        {title: 'Users', value: o => String((o.count || {}).total ?? '')},
+        {title: 'By', value: o => o.user}], operations);
+    const events = await api('GET', 'import.events?count=50');
+    table($('events'), [
+        {title: 'When', value: e => e.ts},
+        {title: 'What', value: e => e.type},
+        {title: 'Operation', value: e => e.operation},
+        {title: 'Aborted', value: e => e.abortedOperation},
+        {title: 'By', value: e => e.user || 'the service'},
+        {title: 'From', value: e => e.address}], events.events);
+}
+
+$('login').addEventListener('submit', event => {
+    event.preventDefault();
+    act(async () => {
+        const answer = await api('POST', 'login', {user: $('login-user').value, password: $('login-password').value});
+        session = {userId: answer.data.userId, authToken: answer.data.authToken, username: answer.data.me.username};
+        sessionStorage.setItem(SESSION, JSON.stringify(session));
+        $('login-password').value = '';
+        showConsole();
+    });
+});
+$('logout').addEventListener('click', () => act(async () => {
+    await api('POST', 'logout').catch(() => null);
+    showLogin();
+}));
+$('new').addEventListener('click', () => act(async () => {
+    await api('POST', 'import.new');
+    say('A new operation is started.');
+    samples = [];
+    await refresh();
+}));
+$('upload').addEventListener('click', () => act(upload));
+$('validate').addEventListener('click', () => act(validate));
+$('run').addEventListener('click', () => act(async () => {
+    await api('POST', 'import.run', {ifUserExists: $('if-exists').value});
+    say('The import runs.');
+}));
+$('clear').addEventListener('click', () => act(async () => {
+    await api('POST', 'import.clear');
+    say('Cleared.');
+}));
+$('report-show').addEventListener('click', () => act(() => { reportOffset = 0; return showReport(); }));
+$('report-next').addEventListener('click', () => act(() => { reportOffset += 50; return showReport(); }));
+$('report-previous').addEventListener('click', () => act(() => {
+    reportOffset = Math.max(0, reportOffset - 50);
+    return showReport();
+}));
+$('history-show').addEventListener('click', () => act(showHistory));
+
+if (session) {
+    showConsole();
+} else {
+    showLogin();
+}

@@ -1,0 +1,144 @@
+package dev.importer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.importer.it.Api.Admin;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web console in a real browser: Debian's headless Chromium, driven by Selenium through
+ * Debian's chromedriver (CHROMIUM and CHROMEDRIVER override where they are). Saves
+ * target/console.png, taken during the import.
+ */
+class ConsoleIT extends ImportIT {
+
+    private static final int USERS = 2000;
+    private static final int REPEATED = 10;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        profile = Files.createTempDirectory("console-it-chromium");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"))
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--user-data-dir=" + profile, "--window-size=1200,1400");
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .build();
+        browser = new ChromeDriver(driver, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        browser.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    @Test
+    void anOperatorImportsACsvFileAndWatchesItThrough() throws IOException {
+        String tag = "web" + System.nanoTime();
+        Path csv = csvOf(tag);
+        browser.get(Deployments.loopback(deployment).toString());
+
+        logIn();
+        click("new");
+        awaitMessage("A new operation is started.");
+        browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        click("upload");
+        awaitMessage(USERS + " users staged.");
+        click("validate");
+        awaitMessage("A run would import " + (USERS - REPEATED) + ", update 0, skip " + REPEATED);
+
+        click("run");
+        wait.until(d -> progress() > 0);
+        screenshot(Path.of("target/console.png"));
+        wait.until(d -> progress() == 1.0 && text("percent").equals("100 %"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "done"));
+
+        new Select(browser.findElement(By.id("report-status"))).selectByValue("skipped");
+        click("report-show");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report"), "duplicate-in-import"));
+        List<WebElement> skipped = browser.findElements(By.cssSelector("#report tbody tr"));
+        assertEquals(REPEATED, skipped.size());
+        assertTrue(skipped.get(0).getText().contains(tag + "-0"), skipped.get(0).getText());
+
+        click("history-show");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "addUsers"));
+        String events = text("events");
+        assertTrue(events.contains("run") && events.contains("new") && events.contains(admin.userId()), events);
+        assertEquals(USERS - REPEATED, importedUsers(tag));
+    }
+
+    private void logIn() {
+        browser.findElement(By.id("login-user")).sendKeys(Admin.USERNAME);
+        browser.findElement(By.id("login-password")).sendKeys(Admin.PASSWORD);
+        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
+    }
+
+    /** USERS users; the last REPEATED repeat the first ones' usernames, so they are skipped. */
+    private static Path csvOf(String tag) throws IOException {
+        StringBuilder csv = new StringBuilder("username,email,name\n");
+        for (int i = 0; i < USERS; i++) {
+            int name = i < USERS - REPEATED ? i : i - (USERS - REPEATED);
+            csv.append(tag).append('-').append(name).append(',')
+                    .append(tag).append("-mail-").append(i).append("@example.com,")
+                    .append("\"User ").append(i).append(", from the CSV\"\n");
+        }
+        Path file = Path.of("target", tag + ".csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    private double progress() {
+        WebElement bar = browser.findElement(By.id("progress"));
+        return Double.parseDouble(bar.getDomProperty("value")) / Double.parseDouble(bar.getDomProperty("max"));
+    }
+
+    private void click(String id) {
+        browser.findElement(By.id(id)).click();
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private void awaitMessage(String start) {
+        wait.until(d -> text("message").startsWith(start) || text("message").contains("["));
+        assertTrue(text("message").startsWith(start), text("message"));
+    }
+
+    private void screenshot(Path target) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -59,7 +59,7 @@ function showConsole() {
     $('who-name').textContent = session.username;
     samples = [];
     refresh();
-    showHistory();
+    act(showHistory);
     clearInterval(polling);
     polling = setInterval(refresh, 1000);
 }

@@ -118,7 +118,7 @@ class AccountsIT extends DeployedWarIT {
 
     @Test
     void unknownPathsAndMethodsAnswerJson() {
-        for (String path : List.of("api/v1/no.such.endpoint", "no/such/page", "")) {
+        for (String path : List.of("api/v1/no.such.endpoint", "no/such/page", "console/no-such-file.js")) {
             Reply reply = api.get(path, admin);
             assertEquals(404, reply.status(), path);
             assertTrue(reply.contentType().startsWith("application/json"), path + ": " + reply.contentType());
@@ -127,6 +127,9 @@ class AccountsIT extends DeployedWarIT {
         Reply wrongMethod = api.get("api/v1/import.new", admin);
         assertEquals(405, wrongMethod.status());
         assertFalse(wrongMethod.json().getBoolean("success"));
+        Reply postToTheConsole = api.postJson("", "{}");
+        assertEquals(405, postToTheConsole.status());
+        assertFalse(postToTheConsole.json().getBoolean("success"));
     }
 
     @Test

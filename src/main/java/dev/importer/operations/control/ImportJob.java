@@ -63,7 +63,7 @@ public class ImportJob {
     }
 
     void run(ImportLease lease) {
-        metrics.jobStarted();
+        ImportMetrics.RunningJob job = metrics.jobStarted();
         Optional<OperationStatus> ended = Optional.empty();
         try {
             ended = importAll(lease);
@@ -76,7 +76,7 @@ public class ImportJob {
                 ended = Optional.of(OperationStatus.IMPORT_FAILED);
             }
         } finally {
-            metrics.jobEnded(ended);
+            metrics.jobEnded(job, ended);
         }
     }
 

@@ -28,8 +28,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 @ApplicationScoped
 public class ImportMetrics {
 
-    /** The job running on this instance: when it started, and the users it has processed. */
-    private record RunningJob(long startedNanos, AtomicLong users) {
+    /** A job running on this instance: when it started, and the users it has processed. */
+    public record RunningJob(long startedNanos, AtomicLong users) {
     }
 
     @Inject
@@ -85,18 +85,22 @@ public class ImportMetrics {
         });
     }
 
-    public void jobStarted() {
-        running.set(new RunningJob(System.nanoTime(), new AtomicLong()));
+    /** A job starts on this instance; hand the answer back to {@link #jobEnded}. */
+    public RunningJob jobStarted() {
+        RunningJob job = new RunningJob(System.nanoTime(), new AtomicLong());
+        running.set(job);
+        return job;
     }
 
-    /** The job ended: it ended the import with that status (committed), or it stopped (empty). */
-    public void jobEnded(Optional<OperationStatus> finalStatus) {
-        RunningJob job = running.getAndSet(null);
+    /**
+     * The job ended: it ended the import with that status (committed), or it stopped (empty).
+     * A job that stopped after a newer one started leaves the newer one's figures alone.
+     */
+    public void jobEnded(RunningJob job, Optional<OperationStatus> finalStatus) {
+        running.compareAndSet(job, null);
         finalStatus.ifPresent(status -> {
             (status == OperationStatus.DONE ? done : failed).inc();
-            if (job != null) {
-                duration.update(Duration.ofNanos(System.nanoTime() - job.startedNanos()));
-            }
+            duration.update(Duration.ofNanos(System.nanoTime() - job.startedNanos()));
         });
     }
 

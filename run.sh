@@ -19,6 +19,7 @@ done
 cat <<MSG
 
   Importer is listening on http://localhost:$port/api/v1  (health: /health, metrics: /metrics, OpenAPI: /openapi)
+  The console: http://localhost:$port/   The API docs: http://localhost:$port/api/docs/
 
   Log in:
     curl -s -X POST http://localhost:$port/api/v1/login -H 'Content-Type: application/json' \\

@@ -40,7 +40,7 @@ public class OddMethods extends HttpFilter {
     }
 
     private static boolean isApi(HttpServletRequest request) {
-        return request.getServletPath().startsWith("/api/v1/") || request.getServletPath().equals("/api/v1");
+        return request.getServletPath().startsWith("/api/v1");
     }
 
     private static void answer(HttpServletResponse response, int status, String json) throws IOException {

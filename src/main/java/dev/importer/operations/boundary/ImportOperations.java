@@ -39,6 +39,10 @@ public class ImportOperations {
     public record Report(JsonArray users, int total) {
     }
 
+    /** A page of {@code import.events}, and how many events there are in all. */
+    public record EventPage(JsonArray events, long total) {
+    }
+
     @Inject
     ImportLock lock;
 
@@ -134,13 +138,9 @@ public class ImportOperations {
         return lease;
     }
 
-    /** The audit trail, newest first, a page at a time, and its length. */
-    public JsonArray events(int offset, int count) {
-        return events.newestFirst(offset, count);
-    }
-
-    public long eventCount() {
-        return events.total();
+    /** A page of the audit trail, newest first, and its length, read in one transaction. */
+    public EventPage events(int offset, int count) {
+        return new EventPage(events.newestFirst(offset, count), events.total());
     }
 
     private Optional<OperationId> abortAndClear(Instant now, Actor actor) {

@@ -2,6 +2,7 @@ package dev.importer.operations.boundary;
 
 import static dev.importer.platform.Jsonp.JSON;
 
+import dev.importer.operations.boundary.ImportOperations.EventPage;
 import dev.importer.operations.boundary.ImportOperations.Report;
 import dev.importer.operations.control.ImportJob;
 import dev.importer.operations.entity.Actor;
@@ -179,12 +180,12 @@ public class ImportResource {
     @Authenticated(permission = Permission.VIEW_IMPORT_OPERATIONS)
     public JsonObject events(@QueryParam("offset") String offset, @QueryParam("count") String count) {
         int first = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
-        JsonArray events = operations.events(first, integer("count", count, EVENTS_PAGE, 1, EVENTS_PAGE_MAX));
+        EventPage page = operations.events(first, integer("count", count, EVENTS_PAGE, 1, EVENTS_PAGE_MAX));
         return JSON.createObjectBuilder()
-                .add("events", events)
+                .add("events", page.events())
                 .add("offset", first)
-                .add("count", events.size())
-                .add("total", operations.eventCount())
+                .add("count", page.events().size())
+                .add("total", page.total())
                 .add("success", true)
                 .build();
     }

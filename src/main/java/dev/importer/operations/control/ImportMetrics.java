@@ -55,8 +55,8 @@ public class ImportMetrics {
         done = counter("importer.operations.done", "Imports that ran to their end on this instance");
         failed = counter("importer.operations.failed", "Imports that ended as importer_import_failed on this instance");
         for (Outcome outcome : Outcome.values()) {
-            users.put(outcome, registry.counter(Metadata.builder().withName("importer.users")
-                    .withDescription("Staged users processed, by outcome").build(), new Tag("outcome", outcome.wireName())));
+            users.put(outcome, counter("importer.users", "Staged users processed, by outcome",
+                    new Tag("outcome", outcome.wireName())));
         }
         duration = timer("importer.import.duration", "How long an import took, from its job's start to its end");
         lockWait = timer("importer.import.lock.wait", "Time spent waiting for the import lock");
@@ -117,8 +117,8 @@ public class ImportMetrics {
         return seconds > 0 ? job.users().get() / seconds : 0;
     }
 
-    private Counter counter(String name, String description) {
-        return registry.counter(Metadata.builder().withName(name).withDescription(description).build());
+    private Counter counter(String name, String description, Tag... tags) {
+        return registry.counter(Metadata.builder().withName(name).withDescription(description).build(), tags);
     }
 
     private Timer timer(String name, String description) {

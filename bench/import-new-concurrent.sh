@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # import.new under CLIENTS concurrent callers (default 16) for SECONDS (default 15), against
-# its own SQL (lock, abort, clear, insert) run by pgbench with as many clients on the same
+# its own SQL (lock, abort, clear, insert, the two audit events) run by pgbench with as many clients on the same
 # database, in the same run. Prints both throughputs, the latencies, and the ratio.
 #   bash bench/import-new-concurrent.sh [CLIENTS=16] [SECONDS=15]
 set -euo pipefail
@@ -21,14 +21,21 @@ script=target/bench-import-new.sql
 cat > "$script" <<SQL
 BEGIN;
 WITH locked AS (SELECT id FROM import_lock WHERE id = 1 FOR NO KEY UPDATE) SELECT clock_timestamp() FROM locked;
-UPDATE import_operations SET valid = false, updated_at = clock_timestamp(),
-    status = CASE WHEN status IN ('importer_done', 'importer_import_failed', 'importer_import_cancelled')
-                  THEN status ELSE 'importer_import_cancelled' END
-WHERE valid;
+WITH aborted AS (
+    UPDATE import_operations SET valid = false, updated_at = clock_timestamp(),
+        status = CASE WHEN status IN ('importer_done', 'importer_import_failed', 'importer_import_cancelled')
+                      THEN status ELSE 'importer_import_cancelled' END
+    WHERE valid RETURNING id)
+INSERT INTO import_events (ts, type, user_id, operation_id, address)
+SELECT clock_timestamp(), 'abort', '$user_id', id, '127.0.0.1' FROM aborted;
 SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = 'import_data'::regclass;
-INSERT INTO import_operations (id, type, importer_key, ts, status, valid, user_id, updated_at)
-VALUES (substr(md5(random()::text), 1, 24), 'api', 'api', clock_timestamp(), 'importer_new', true,
-        '$user_id', clock_timestamp());
+WITH started AS (
+    INSERT INTO import_operations (id, type, importer_key, ts, status, valid, user_id, updated_at)
+    VALUES (substr(md5(random()::text), 1, 24), 'api', 'api', clock_timestamp(), 'importer_new', true,
+            '$user_id', clock_timestamp())
+    RETURNING id)
+INSERT INTO import_events (ts, type, user_id, operation_id, address)
+SELECT clock_timestamp(), 'new', '$user_id', id, '127.0.0.1' FROM started;
 COMMIT;
 SQL
 echo "== pgbench: the same transaction, $clients clients for $seconds s"

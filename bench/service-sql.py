@@ -20,12 +20,15 @@ judged = text_block("String JUDGED")
 batch = re.search(r'NamedSql IMPORT_BATCH = NamedSql.of\("""(.*?)""" \+ JUDGED \+ """(.*?)"""\);', source, re.S)
 statement = batch.group(1) + judged + batch.group(2)
 every_row = "ARRAY(SELECT id FROM import_data WHERE operation_id = :operation ORDER BY id)"
-statement = statement.replace(
-    "unnest(CAST(:rows AS bigint[]), CAST(:newIds AS text[]), CAST(:passwordHashes AS text[]))",
-    "(SELECT id, substr(md5(random()::text), 1, 17), NULL::text FROM import_data"
-    " WHERE operation_id = :operation)").replace("CAST(:rows AS bigint[])", every_row)
+planned = re.compile(r"unnest\(CAST\(:rows AS bigint\[\]\).*?CAST\(:passwordAlgorithms AS text\[\]\)\)", re.S)
+statement = planned.sub(
+    "(SELECT id, substr(md5(random()::text), 1, 17), NULL::text, NULL::text FROM import_data"
+    " WHERE operation_id = :operation)", statement).replace("CAST(:rows AS bigint[])", every_row)
 mark = "UPDATE import_data SET duplicate_in_import = true WHERE operation_id = :operation AND id IN (" \
     + duplicates + ")"
 sql = "BEGIN;\nANALYZE import_data_%s;\n%s;\nSET LOCAL enable_seqscan = off;\n%s;\nCOMMIT;\n" % (
     operation, mark, statement)
-print(sql.replace(":operation", "'%s'" % operation).replace(":ifUserExists", "'skip'"))
+sql = sql.replace(":operation", "'%s'" % operation).replace(":ifUserExists", "'skip'")
+if re.search(r":[a-zA-Z]", sql.replace("::", "")):
+    sys.exit("service-sql.py: a parameter of UserImport.java is not replaced; update this script")
+print(sql)

@@ -1,11 +1,11 @@
 package dev.importer.operations.control;
 
+import dev.importer.platform.metrics.Meters.Timing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The lock every change to import operations takes first, held until the transaction ends:
@@ -31,7 +31,7 @@ public class ImportLock {
      * it before waiting for the lock.
      */
     public Instant exclusive() {
-        try (Timer.Context waiting = metrics.lockWait().time()) {
+        try (Timing waiting = metrics.lockWait().time()) {
             return (Instant) em.createNativeQuery("""
                             WITH locked AS (SELECT id FROM import_lock WHERE id = 1 FOR NO KEY UPDATE)
                             SELECT clock_timestamp() FROM locked""", Instant.class)
@@ -40,7 +40,7 @@ public class ImportLock {
     }
 
     public void shared() {
-        try (Timer.Context waiting = metrics.lockWait().time()) {
+        try (Timing waiting = metrics.lockWait().time()) {
             em.createNativeQuery("SELECT id FROM import_lock WHERE id = 1 FOR SHARE").getSingleResult();
         }
     }

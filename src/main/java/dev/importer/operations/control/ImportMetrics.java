@@ -4,6 +4,10 @@ import dev.importer.operations.entity.OperationStatus;
 import dev.importer.operations.entity.Outcome;
 import dev.importer.operations.entity.OutcomeCount;
 import dev.importer.platform.AfterCommit;
+import dev.importer.platform.metrics.Meters;
+import dev.importer.platform.metrics.Meters.Counter;
+import dev.importer.platform.metrics.Meters.Tag;
+import dev.importer.platform.metrics.Meters.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,16 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * This instance's import figures on {@code /metrics} (application scope). What a transaction
+ * This instance's import figures, on {@code /metrics} (application scope) where the server
+ * has MicroProfile Metrics. What a transaction
  * changes is counted once it has committed: a rolled-back batch counts nothing.
  */
 @ApplicationScoped
@@ -33,8 +31,7 @@ public class ImportMetrics {
     }
 
     @Inject
-    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-    MetricRegistry registry;
+    Meters meters;
 
     @Inject
     AfterCommit afterCommit;
@@ -50,19 +47,18 @@ public class ImportMetrics {
 
     @PostConstruct
     void register() {
-        started = counter("importer.operations.started", "Import operations started (import.new)");
-        aborted = counter("importer.operations.aborted", "Valid operations invalidated by import.new or import.clear");
-        done = counter("importer.operations.done", "Imports that ran to their end on this instance");
-        failed = counter("importer.operations.failed", "Imports that ended as importer_import_failed on this instance");
+        started = meters.counter("importer.operations.started", "Import operations started (import.new)");
+        aborted = meters.counter("importer.operations.aborted", "Valid operations invalidated by import.new or import.clear");
+        done = meters.counter("importer.operations.done", "Imports that ran to their end on this instance");
+        failed = meters.counter("importer.operations.failed", "Imports that ended as importer_import_failed on this instance");
         for (Outcome outcome : Outcome.values()) {
-            users.put(outcome, counter("importer.users", "Staged users processed, by outcome",
+            users.put(outcome, meters.counter("importer.users", "Staged users processed, by outcome",
                     new Tag("outcome", outcome.wireName())));
         }
-        duration = timer("importer.import.duration", "How long an import took, from its job's start to its end");
-        lockWait = timer("importer.import.lock.wait", "Time spent waiting for the import lock");
-        registry.gauge(Metadata.builder().withName("importer.import.users.per.second")
-                .withDescription("Users per second of the import running on this instance; 0 when none is").build(),
-                this, ImportMetrics::usersPerSecond);
+        duration = meters.timer("importer.import.duration", "How long an import took, from its job's start to its end");
+        lockWait = meters.timer("importer.import.lock.wait", "Time spent waiting for the import lock");
+        meters.gauge("importer.import.users.per.second",
+                "Users per second of the import running on this instance; 0 when none is", this::usersPerSecond);
     }
 
     public void operationStarted() {
@@ -100,7 +96,7 @@ public class ImportMetrics {
         running.compareAndSet(job, null);
         finalStatus.ifPresent(status -> {
             (status == OperationStatus.DONE ? done : failed).inc();
-            duration.update(Duration.ofNanos(System.nanoTime() - job.startedNanos()));
+            duration.record(Duration.ofNanos(System.nanoTime() - job.startedNanos()));
         });
     }
 
@@ -115,14 +111,5 @@ public class ImportMetrics {
         }
         double seconds = (System.nanoTime() - job.startedNanos()) / 1e9;
         return seconds > 0 ? job.users().get() / seconds : 0;
-    }
-
-    private Counter counter(String name, String description, Tag... tags) {
-        return registry.counter(Metadata.builder().withName(name).withDescription(description).build(), tags);
-    }
-
-    private Timer timer(String name, String description) {
-        return registry.timer(Metadata.builder().withName(name).withDescription(description)
-                .withUnit(MetricUnits.SECONDS).build());
     }
 }

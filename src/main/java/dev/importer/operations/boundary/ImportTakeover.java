@@ -1,10 +1,14 @@
 package dev.importer.operations.boundary;
 
 import dev.importer.operations.control.ImportJob;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -21,6 +25,7 @@ import java.util.logging.Logger;
 public class ImportTakeover {
 
     private static final Logger LOG = Logger.getLogger(ImportTakeover.class.getName());
+    private static final long EVERY_MILLIS = 5_000;
 
     @Inject
     ImportOperations operations;
@@ -28,8 +33,17 @@ public class ImportTakeover {
     @Inject
     ImportJob job;
 
+    @Resource
+    TimerService timers;
+
+    // Made once the database is migrated, as DetachedRowsCleaner's timer is, for the same reason.
+    @PostConstruct
+    void scheduleLooks() {
+        timers.createIntervalTimer(EVERY_MILLIS, EVERY_MILLIS, new TimerConfig(null, false));
+    }
+
     // The takeover commits before the job starts, so that the job finds itself the owner.
-    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void takeOverStaleImports() {
         operations.takeOverStale().ifPresent(lease -> {

@@ -1,28 +1,26 @@
 package dev.importer.platform;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
-import javax.sql.DataSource;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the database answers: {@code GET /health/ready}. */
+/**
+ * Ready only while the database answers: {@code GET /health/ready} where the server has
+ * MicroProfile Health. A server without it cannot load this class and leaves it out.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @Resource(lookup = DatabaseSettings.DATA_SOURCE)
-    DataSource dataSource;
+    @Inject
+    DatabaseProbe database;
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection connection = dataSource.getConnection()) {
-            return HealthCheckResponse.named("database").status(connection.isValid(2)).build();
-        } catch (SQLException e) {
-            return HealthCheckResponse.named("database").down().withData("error", e.getMessage()).build();
-        }
+        return database.problem()
+                .map(problem -> HealthCheckResponse.named("database").down().withData("error", problem).build())
+                .orElseGet(() -> HealthCheckResponse.named("database").up().build());
     }
 }

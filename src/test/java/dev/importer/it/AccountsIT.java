@@ -118,7 +118,7 @@ class AccountsIT extends DeployedWarIT {
 
     @Test
     void unknownPathsAndMethodsAnswerJson() {
-        for (String path : List.of("api/v1/no.such.endpoint", "no/such/page", "console/no-such-file.js")) {
+        for (String path : List.of("api/v1/no.such.endpoint", "no/such/page", "assets/no-such-file.js")) {
             Reply reply = api.get(path, admin);
             assertEquals(404, reply.status(), path);
             assertTrue(reply.contentType().startsWith("application/json"), path + ": " + reply.contentType());

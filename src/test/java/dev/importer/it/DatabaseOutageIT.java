@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The database goes away and comes back, or has no connection to spare: 503 with Retry-After
@@ -35,17 +36,36 @@ class DatabaseOutageIT extends DeployedWarIT {
             assertUnavailable(status);
             assertUnavailable(api.postJson("api/v1/login", "{\"user\":\"someone\",\"password\":\"x\"}"));
             assertUnavailable(api.post("api/v1/import.new", admin));
-            assertEquals(503, api.send(api.request("health/ready").GET().build()).status(), "not ready");
         } finally {
             TestDatabase.bringBack();
         }
+        awaitBack();
+    }
 
+    @Test
+    @EnabledIfSystemProperty(named = ServerOffers.PROPERTY, matches = ServerOffers.HEALTH)
+    void readinessFollowsTheDatabase() throws InterruptedException {
+        assertEquals(200, ready());
+        TestDatabase.takeAway();
+        try {
+            assertEquals(503, ready(), "not ready");
+        } finally {
+            TestDatabase.bringBack();
+        }
+        awaitBack();
+        assertEquals(200, ready());
+    }
+
+    private int ready() {
+        return api.send(api.request("health/ready").GET().build()).status();
+    }
+
+    private void awaitBack() throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(15);
         while (api.get("api/v1/import.status", admin).status() != 200) {
             assertTrue(Instant.now().isBefore(deadline), "back within 15 s of the database");
             Thread.sleep(200);
         }
-        assertEquals(200, api.send(api.request("health/ready").GET().build()).status());
     }
 
     /**
@@ -54,6 +74,7 @@ class DatabaseOutageIT extends DeployedWarIT {
      * 5 s instead of waiting; once the lock is free, everything goes on.
      */
     @Test
+    @EnabledIfSystemProperty(named = ServerOffers.PROPERTY, matches = ServerOffers.BOUNDED_POOL_WAIT)
     void whenNoConnectionIsFreeCallsAnswer503WithinFiveSeconds() throws SQLException {
         List<CompletableFuture<Reply>> calls = new ArrayList<>();
         try (Connection holder = TestDatabase.connect()) {

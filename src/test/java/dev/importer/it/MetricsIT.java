@@ -7,8 +7,10 @@ import dev.importer.it.Api.Reply;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** The application's figures on /metrics, in Prometheus' text format, as an import runs. */
+@EnabledIfSystemProperty(named = ServerOffers.PROPERTY, matches = ServerOffers.METRICS)
 class MetricsIT extends ImportIT {
 
     @Test

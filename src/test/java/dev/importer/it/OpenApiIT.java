@@ -19,11 +19,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-/** /openapi describes every endpoint the WAR has, with schemas; /api/docs renders it, offline. */
+/**
+ * The OpenAPI document describes every endpoint the WAR has, with schemas; /api/docs renders
+ * it, offline, on every server; a server with MicroProfile OpenAPI serves it at /openapi too.
+ */
 class OpenApiIT extends DeployedWarIT {
 
     @Test
+    @EnabledIfSystemProperty(named = ServerOffers.PROPERTY, matches = ServerOffers.OPENAPI)
     void theDocumentNamesEveryEndpointOfTheWar() {
         JsonObject paths = document().getJsonObject("paths");
         Set<String> documented = new TreeSet<>();
@@ -34,6 +39,7 @@ class OpenApiIT extends DeployedWarIT {
     }
 
     @Test
+    @EnabledIfSystemProperty(named = ServerOffers.PROPERTY, matches = ServerOffers.OPENAPI)
     void requestsHaveSchemasAndCallsTheSecurityScheme() {
         JsonObject document = document();
         JsonObject addUsers = resolve(document, document.getJsonObject("paths").getJsonObject("/api/v1/import.addUsers")
@@ -67,6 +73,10 @@ class OpenApiIT extends DeployedWarIT {
             resources++;
         }
         assertEquals(3, resources, "the style sheet, Swagger UI and its set-up");
+        Reply document = get("api/docs/openapi.yaml");
+        assertEquals(200, document.status(), "the document Swagger UI renders");
+        assertTrue(document.body().startsWith("openapi: 3."), document.body());
+        assertTrue(document.body().contains("/api/v1/import.new:"), "the document itself, not a page about it");
     }
 
     private JsonObject document() {

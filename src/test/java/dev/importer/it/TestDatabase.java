@@ -7,31 +7,31 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * A database of this test run's own. Its name is chosen when the run starts and handed to
- * the Payara Micro process Arquillian starts ({@code payara.cmdOptions}); the application
- * creates it, as it would any missing database; the run drops it when it ends.
- * Server and credentials: TEST_DB_HOST_PORT (default 127.0.0.1:5432), DB_USER, DB_PASSWORD.
+ * The database of this test run: the one DB_URL names, which the build sets for the test JVM
+ * and, through its environment, for the server Arquillian starts. The application creates it,
+ * as it would any missing database; the run drops it when it ends. Credentials: DB_USER,
+ * DB_PASSWORD.
  */
 public final class TestDatabase implements LauncherSessionListener {
 
-    private static final String SERVER = "jdbc:postgresql://"
-            + Optional.ofNullable(System.getenv("TEST_DB_HOST_PORT")).orElse("127.0.0.1:5432") + "/";
+    private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)(\\w+)");
+    private static final Matcher DB_URL = URL.matcher(Optional.ofNullable(System.getenv("DB_URL")).orElse(""));
+    private static final String SERVER = DB_URL.matches() ? DB_URL.group(1) : "";
+    private static final String NAME = DB_URL.matches() ? DB_URL.group(2) : "";
     private static final String USER = Optional.ofNullable(System.getenv("DB_USER")).orElse("postgres");
     private static final String PASSWORD = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse("");
-    private static final String NAME = "importer_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-    @Override
-    public void launcherSessionOpened(LauncherSession session) {
-        System.setProperty("payara.cmdOptions", "-DDB_URL=" + SERVER + NAME);
-    }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        if (NAME.isEmpty()) {
+            return; // the unit tests' run: no database
+        }
         try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");

@@ -26,6 +26,12 @@ public record DatabaseSettings(String url, String user, String password) {
                 config.getOptionalValue("DB_PASSWORD", String.class).orElse(""));
     }
 
+    /** Without the password, which a record's own toString would show. */
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + url + ", user=" + user + "]";
+    }
+
     /**
      * A plan PostgreSQL caches for a prepared statement while a table is still small (a new
      * installation, the first import) scans the whole table once it has grown, until an

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * This instance's import figures, on {@code /metrics} (application scope) where the server
- * has MicroProfile Metrics. What a transaction
- * changes is counted once it has committed: a rolled-back batch counts nothing.
+ * has MicroProfile Metrics. What a transaction changes is counted once it has committed: a
+ * rolled-back batch counts nothing.
  */
 @ApplicationScoped
 public class ImportMetrics {

@@ -166,7 +166,11 @@ class AdministrationIT extends DeployedWarIT {
         }
     }
 
-    /** Two administrators deactivate each other at the same moment: one of them stays. */
+    /**
+     * Two administrators deactivate each other at the same moment: one of them stays. The loser is refused
+     * as the last administrator (400), or, when the server happened to finish the winner's call before it
+     * authenticated the loser's, as a deactivated user (401).
+     */
     @Test
     void twoLastAdministratorsCannotDeactivateEachOther() {
         Credentials first = TestUsers.create("admin");
@@ -177,7 +181,8 @@ class AdministrationIT extends DeployedWarIT {
             CompletableFuture<Reply> bySecond = api.sendAsync(setActiveRequest(second, first.userId()));
 
             List<Integer> statuses = List.of(byFirst.join().status(), bySecond.join().status());
-            assertEquals(List.of(200, 400), statuses.stream().sorted().toList(), statuses.toString());
+            assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+            assertTrue(statuses.stream().allMatch(status -> List.of(200, 400, 401).contains(status)), statuses.toString());
             assertEquals(1, TestDatabase.count("SELECT count(*) FROM users WHERE active AND id IN (?, ?)",
                     first.userId(), second.userId()));
         } finally {

@@ -5,13 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.importer.it.Api.Reply;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** The application's figures on /metrics, in Prometheus' text format, as an import runs. */
 @EnabledIfSystemProperty(named = ServerOffers.PROPERTY, matches = ServerOffers.METRICS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsIT extends ImportIT {
+
+    /** First, on a server just started: a scrape (and an alert on a missing series) finds them all at 0. */
+    @Test
+    @Order(1)
+    void theFiguresAreThereAtZeroBeforeAnything() {
+        Metrics fresh = scrape();
+
+        for (String name : List.of("importer_operations_started_total", "importer_operations_aborted_total",
+                "importer_operations_done_total", "importer_operations_failed_total",
+                "importer_import_duration_seconds_count", "importer_import_lock_wait_seconds_count",
+                "importer_import_users_per_second", "importer_logins_failed_total", "importer_logins_blocked_total")) {
+            assertEquals(0, fresh.value(name, ""), name + " in " + fresh.text);
+        }
+        assertEquals(0, fresh.value("importer_users_total", "outcome=\"imported\""), fresh.text);
+    }
 
     @Test
     void theFiguresFollowAnImport() {

@@ -10,6 +10,8 @@ import dev.importer.platform.metrics.Meters.Tag;
 import dev.importer.platform.metrics.Meters.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -59,6 +61,13 @@ public class ImportMetrics {
         lockWait = meters.timer("importer.import.lock.wait", "Time spent waiting for the import lock");
         meters.gauge("importer.import.users.per.second",
                 "Users per second of the import running on this instance; 0 when none is", this::usersPerSecond);
+    }
+
+    /**
+     * Makes the figures exist from the start, at 0, rather than from their first use: CDI
+     * creates the bean to deliver the event, and {@link #register} runs.
+     */
+    void registerAtStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
     }
 
     public void operationStarted() {

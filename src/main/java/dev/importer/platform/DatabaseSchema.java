@@ -16,15 +16,17 @@ import org.flywaydb.core.Flyway;
  * apply the versioned migrations in {@code db/migration}. Flyway's lock makes several
  * instances starting at once safe.
  */
-// fish.payara.*: Payara's pool waits at most 4 s for a connection (its default is a minute),
-// so that a call finding the pool exhausted gets 503 soon. Other servers ignore it.
+// Hibernate's connections wait at most CONNECTION_WAIT_MILLIS on every server
+// (BoundedConnectionProvider). fish.payara.*: Payara's pool waits as long for the others
+// (its default is a minute); other servers ignore it.
 // applicationName: WildFly refuses a data source class without a single property.
 @DataSourceDefinition(
         name = DatabaseSettings.DATA_SOURCE,
         className = "dev.importer.platform.ConfiguredDataSource",
         minPoolSize = 2,
-        maxPoolSize = 32,
-        properties = {"fish.payara.max-wait-time-in-millis=4000", "applicationName=" + DatabaseSettings.APPLICATION_NAME})
+        maxPoolSize = DatabaseSettings.MAX_POOL_SIZE,
+        properties = {"fish.payara.max-wait-time-in-millis=" + DatabaseSettings.CONNECTION_WAIT_MILLIS,
+                "applicationName=" + DatabaseSettings.APPLICATION_NAME})
 @Startup
 @Singleton
 public class DatabaseSchema {

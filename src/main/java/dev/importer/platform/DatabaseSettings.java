@@ -11,6 +11,10 @@ import org.postgresql.ds.common.BaseDataSource;
 public record DatabaseSettings(String url, String user, String password) {
 
     public static final String DATA_SOURCE = "java:app/jdbc/importer";
+    /** Connections the server's pool opens at most. */
+    static final int MAX_POOL_SIZE = 32;
+    /** How long a call waits for a connection before it answers 503. */
+    static final int CONNECTION_WAIT_MILLIS = 4_000;
     /** How the service's connections are named in {@code pg_stat_activity}. */
     static final String APPLICATION_NAME = "importer";
 

@@ -15,8 +15,6 @@ final class ServerOffers {
     static final String METRICS = ".*\\bmetrics\\b.*";
     /** MicroProfile OpenAPI at /openapi. */
     static final String OPENAPI = ".*\\bopenapi\\b.*";
-    /** A wait for a pooled connection the WAR can bound (its data source's properties). */
-    static final String BOUNDED_POOL_WAIT = ".*\\bbounded-pool-wait\\b.*";
 
     private ServerOffers() {
     }

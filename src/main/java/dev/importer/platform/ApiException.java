@@ -9,18 +9,30 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
 /**
- * A well-formed but refused request, answered 400 in Rocket.Chat's error shape:
+ * A well-formed but refused request, answered 400 (403 for what the caller may not do) in
+ * Rocket.Chat's error shape:
  * {@code {"success":false,"error":"<message> [<error-code>]","errorType":"<error-code>"}}.
  * Thrown through EJBs unwrapped, rolling their transaction back.
  */
 @ApplicationException(rollback = true)
 public class ApiException extends RuntimeException {
 
+    private final int status;
     private final String errorType;
 
     public ApiException(String errorType, String message) {
+        this(Status.BAD_REQUEST.getStatusCode(), errorType, message);
+    }
+
+    private ApiException(int status, String errorType, String message) {
         super(message);
+        this.status = status;
         this.errorType = errorType;
+    }
+
+    /** The caller is authenticated and the request well-formed, but the caller may not do it: 403. */
+    public static ApiException forbidden(String errorType, String message) {
+        return new ApiException(Status.FORBIDDEN.getStatusCode(), errorType, message);
     }
 
     public String errorType() {
@@ -32,7 +44,7 @@ public class ApiException extends RuntimeException {
     }
 
     public Response toResponse() {
-        return json(Status.BAD_REQUEST.getStatusCode(), body(getMessage(), errorType));
+        return json(status, body(getMessage(), errorType));
     }
 
     /** A JSON answer whatever the client said it accepts: errors are never content-negotiated. */

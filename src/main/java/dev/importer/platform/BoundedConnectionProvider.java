@@ -21,7 +21,7 @@ import org.hibernate.engine.jdbc.connections.internal.DatasourceConnectionProvid
  */
 public class BoundedConnectionProvider extends DatasourceConnectionProviderImpl {
 
-    /** The pool's connections, less two for the readiness check and the migrations, which do not come through Hibernate. */
+    /** The pool's connections, less two for the readiness check, which does not come through Hibernate. */
     static final int PERMITS = DatabaseSettings.MAX_POOL_SIZE - 2;
 
     private static final String SQLSTATE_CANNOT_CONNECT = "08001";

@@ -1,20 +1,25 @@
 package dev.importer.platform;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * At start, before anything else touches the database: create it if it is missing, then
- * apply the versioned migrations in {@code db/migration}. Flyway's lock makes several
- * instances starting at once safe.
+ * apply the versioned migrations in {@code db/migration}, on connections of their own
+ * (DatabaseSettings#forMigrations). Flyway's lock makes several instances starting at once safe.
  */
 // Hibernate's connections wait at most CONNECTION_WAIT_MILLIS on every server
 // (BoundedConnectionProvider). fish.payara.*: Payara's pool waits as long for the others
@@ -31,8 +36,9 @@ import org.flywaydb.core.Flyway;
 @Singleton
 public class DatabaseSchema {
 
-    @Resource(lookup = DatabaseSettings.DATA_SOURCE)
-    DataSource dataSource;
+    private static final Logger LOG = Logger.getLogger(DatabaseSchema.class.getName());
+    /** The migration that made usernames unique ignoring case. */
+    private static final String USERNAMES_IGNORING_CASE = "7";
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -43,10 +49,32 @@ public class DatabaseSchema {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach or create the database at " + settings.url(), e);
         }
-        Flyway.configure()
-                .dataSource(dataSource)
+        DataSource migrations = settings.forMigrations();
+        MigrateResult result = Flyway.configure()
+                .dataSource(migrations)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
+        if (result.migrations.stream().anyMatch(m -> USERNAMES_IGNORING_CASE.equals(m.version))) {
+            logCollidingUsernames(migrations);
+        }
+    }
+
+    /** Once, as usernames became unique ignoring case: the users that already collided, each with the one it kept its name beside. */
+    private static void logCollidingUsernames(DataSource migrations) {
+        try (Connection c = migrations.getConnection(); Statement s = c.createStatement();
+                ResultSet pairs = s.executeQuery("""
+                        SELECT kept.id, kept.username, other.id, other.username
+                        FROM users other JOIN users kept
+                          ON lower(kept.username) = lower(other.username) AND NOT kept.username_collision
+                        WHERE other.username_collision ORDER BY kept.id, other.id""")) {
+            while (pairs.next()) {
+                LOG.warning("Usernames are unique ignoring case from now on, but user " + pairs.getString(3) + " ('"
+                        + pairs.getString(4) + "') already collided with user " + pairs.getString(1) + " ('"
+                        + pairs.getString(2) + "'): both keep their names; rename one of them");
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not list the colliding usernames", Redacted.of(e));
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.importer.platform;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import java.time.Duration;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.postgresql.ds.common.BaseDataSource;
 
 /**
@@ -45,11 +47,27 @@ public record DatabaseSettings(String url, String user, String password) {
      * most a few seconds to find out.
      */
     <T extends BaseDataSource> T configure(T dataSource) {
+        return configure(dataSource, StatementBounds.ORDINARY);
+    }
+
+    /**
+     * The same for the schema's migrations, whose work grows with the data: no statement bound.
+     * Their connections are their own, not the pool's, so that no pooled connection keeps
+     * what a migration set on its session.
+     */
+    PGSimpleDataSource forMigrations() {
+        return configure(new PGSimpleDataSource(), Duration.ZERO);
+    }
+
+    private <T extends BaseDataSource> T configure(T dataSource, Duration statementBound) {
         dataSource.setURL(url);
         dataSource.setUser(user);
         dataSource.setPassword(password);
         dataSource.setApplicationName(APPLICATION_NAME);
-        dataSource.setOptions("-c plan_cache_mode=force_custom_plan -c jit=off");
+        dataSource.setOptions("-c plan_cache_mode=force_custom_plan -c jit=off -c statement_timeout="
+                + statementBound.toMillis());
+        // The server's error detail holds the failed row's values: never in an exception message.
+        dataSource.setLogServerErrorDetail(false);
         dataSource.setConnectTimeout(3);
         dataSource.setLoginTimeout(4);
         return dataSource;

@@ -33,6 +33,18 @@ public final class ExceptionMappers {
         }
     }
 
+    /** This instance is handling as many large bodies as its heap affords: try again shortly. */
+    @Provider
+    public static class Busy implements ExceptionMapper<LargeRequests.Busy> {
+        @Override
+        public Response toResponse(LargeRequests.Busy e) {
+            return Response.fromResponse(ApiException.json(503, ApiException.body(
+                            "The service is busy with other large requests, try again shortly", "error-server-busy")))
+                    .header("Retry-After", LargeRequests.RETRY_AFTER.toSeconds())
+                    .build();
+        }
+    }
+
     /** The body could not be read at all (the connection broke, ...). */
     @Provider
     public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
@@ -44,7 +56,7 @@ public final class ExceptionMappers {
 
     /**
      * The last resort: 503 with Retry-After while the database cannot be reached; otherwise
-     * the client learns an incident id and the log gets the stack trace.
+     * the client learns an incident id and the log gets the stack trace, redacted.
      */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
@@ -54,14 +66,15 @@ public final class ExceptionMappers {
         @Override
         public Response toResponse(Throwable e) {
             if (DatabaseUnavailable.isCauseOf(e)) {
-                LOG.warning("The database cannot be reached: answered 503");
-                return Response.fromResponse(ApiException.json(503,
-                                ApiException.body("The database cannot be reached", "error-database-unavailable")))
+                LOG.warning("The database cannot be reached or did not answer in time: answered 503");
+                return Response.fromResponse(ApiException.json(503, ApiException.body(
+                                "The database cannot be reached or did not answer in time, try again shortly",
+                                "error-database-unavailable")))
                         .header("Retry-After", RETRY_AFTER_SECONDS)
                         .build();
             }
             String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
+            LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, Redacted.of(e));
             return ApiException.json(500, ApiException.body("Internal error, incident " + incident, "error-internal"));
         }
     }

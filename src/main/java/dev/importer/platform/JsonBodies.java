@@ -12,7 +12,11 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads request bodies strictly: anything but what was asked for is a 400, never a 500. */
+/**
+ * Reads request bodies strictly: anything but what was asked for is a 400, never a 500. No
+ * string may hold NUL or another C0 control character but tab: no column can store NUL, and
+ * none of the others belongs in a value (a field that must not hold a tab either says so).
+ */
 public final class JsonBodies {
 
     private JsonBodies() {
@@ -53,7 +57,7 @@ public final class JsonBodies {
             if (value.getValueType() != JsonValue.ValueType.STRING) {
                 throw ApiException.invalidParams("'" + name + "' must be a string");
             }
-            return ((JsonString) value).getString();
+            return withoutControls(name, ((JsonString) value).getString());
         });
     }
 
@@ -84,7 +88,7 @@ public final class JsonBodies {
                     if (element.getValueType() != JsonValue.ValueType.STRING) {
                         throw ApiException.invalidParams("'" + name + "' must be an array of strings");
                     }
-                    return ((JsonString) element).getString();
+                    return withoutControls(name, ((JsonString) element).getString());
                 })
                 .toList());
     }
@@ -97,6 +101,13 @@ public final class JsonBodies {
             }
             return value == JsonValue.TRUE;
         });
+    }
+
+    private static String withoutControls(String name, String value) {
+        if (Texts.hasControlCharacter(value, true)) {
+            throw ApiException.invalidParams("'" + name + "' must not contain control characters");
+        }
+        return value;
     }
 
     private static Optional<JsonValue> member(JsonObject object, String name) {

@@ -9,15 +9,23 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses request bodies over MAX_BODY_BYTES with 413: at once when Content-Length says so,
- * otherwise as soon as more than that has been read.
+ * Refuses request bodies over their endpoint's limit with 413, before anything parses them:
+ * at once when Content-Length says so, otherwise as soon as more than that has been read.
+ * The endpoints that take users in bulk ({@link #LARGE_BODY_PATHS}) may receive up to
+ * MAX_BODY_BYTES; every other endpoint (login and the account endpoints among them), at most
+ * {@link #SMALL_BODY_BYTES}, so that a flood of large bodies costs no heap where none is needed.
  */
 @Provider
 @PreMatching
 public class RequestSizeLimit implements ContainerRequestFilter {
+
+    public static final long SMALL_BODY_BYTES = 64 * 1024;
+    /** The paths, under the API's root, whose bodies may be large; each holds them with {@link LargeRequests}. */
+    public static final Set<String> LARGE_BODY_PATHS = Set.of("import.addUsers");
 
     @Inject
     @ConfigProperty(name = "MAX_BODY_BYTES", defaultValue = "16777216")
@@ -25,10 +33,11 @@ public class RequestSizeLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > maxBytes) {
+        long limit = LARGE_BODY_PATHS.contains(request.getUriInfo().getPath()) ? maxBytes : SMALL_BODY_BYTES;
+        if (request.getLength() > limit) {
             throw tooLarge();
         }
-        request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
+        request.setEntityStream(new Bounded(request.getEntityStream(), limit));
     }
 
     private static WebApplicationException tooLarge() {

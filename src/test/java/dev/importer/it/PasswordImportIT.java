@@ -17,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -180,6 +182,60 @@ class PasswordImportIT extends ImportIT {
         assertEquals(200, login(username, "legacy-pw").status());
     }
 
+    @Test
+    void importedHashesCostAtMostWhatALoginCanAfford() {
+        String tag = "cost" + System.nanoTime();
+        String bcrypt = "$2b$%02d$" + "abcdefghijklmnopqrstuu5s2v8.iXieOjg/.AySBTTZIIVFJeBui";
+        String pbkdf2 = "$pbkdf2-sha256$i=%d$c2FsdHNhbHQ$MDEyMzQ1Njc4OWFiY2RlZg";
+        String argon2 = "$argon2id$v=19$m=%d,t=%d,p=1$c2FsdHNhbHQ$MDEyMzQ1Njc4OWFiY2RlZg";
+        startNew();
+        for (JsonObjectBuilder tooCostly : List.of(hash("bcrypt", bcrypt.formatted(15)),
+                hash("pbkdf2-sha256", pbkdf2.formatted(2_000_001)), hash("argon2", argon2.formatted(262_145, 1)),
+                hash("argon2", argon2.formatted(262_144, 5)))) {
+            Reply refused = addUsers(Json.createObjectBuilder(user(tag, tag + "@example.com", null))
+                    .addAll(tooCostly).build());
+            assertEquals(400, refused.status(), refused.body());
+        }
+        assertOk(addUsers(
+                withHash(user(tag + "-a", tag + "-a@example.com", null), "bcrypt", bcrypt.formatted(14)),
+                withHash(user(tag + "-b", tag + "-b@example.com", null), "pbkdf2-sha256", pbkdf2.formatted(2_000_000)),
+                withHash(user(tag + "-c", tag + "-c@example.com", null), "argon2", argon2.formatted(262_144, 4))));
+    }
+
+    @Test
+    void aLoginTakesAsLongForAUserWithACheapImportedHashAsForNobody() throws GeneralSecurityException {
+        String tag = "time" + System.nanoTime();
+        int rounds = 9;
+        startNew();
+        for (int i = 0; i < rounds; i++) {
+            assertOk(addUsers(withHash(user(tag + "-" + i, tag + "-" + i + "@example.com", null), "pbkdf2-sha256",
+                    pbkdf2WithIterations("pbkdf2-sha256", "PBKDF2WithHmacSHA256", "pw", 1))));
+        }
+        runToTheEnd();
+
+        List<Long> known = new ArrayList<>();
+        List<Long> unknown = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) { // one failure per user, and a success each round: nobody is blocked
+            String user = tag + "-" + i;
+            String nobody = tag + "-nobody-" + i;
+            known.add(timed(() -> assertEquals(401, login(user, "wrong").status())));
+            unknown.add(timed(() -> assertEquals(401, login(nobody, "wrong").status())));
+            api.loginAsAdmin();
+        }
+        double ratio = (double) median(known) / median(unknown);
+        assertTrue(ratio > 0.5, "a cheap hash answers in " + median(known) + " µs, nobody in " + median(unknown) + " µs");
+    }
+
+    private static long timed(Runnable login) {
+        long start = System.nanoTime();
+        login.run();
+        return (System.nanoTime() - start) / 1000;
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
     private void runToTheEnd() {
         assertOk(api.post("api/v1/import.run", admin));
         awaitDone();
@@ -217,10 +273,16 @@ class PasswordImportIT extends ImportIT {
     }
 
     private static String pbkdf2(String id, String jdkAlgorithm, String password) throws GeneralSecurityException {
+        return pbkdf2WithIterations(id, jdkAlgorithm, password, 10_000);
+    }
+
+    private static String pbkdf2WithIterations(String id, String jdkAlgorithm, String password, int iterations)
+            throws GeneralSecurityException {
         byte[] salt = (id + " salt").getBytes(StandardCharsets.US_ASCII);
         byte[] hash = SecretKeyFactory.getInstance(jdkAlgorithm)
-                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 10_000, 256)).getEncoded();
-        return "$" + id + "$i=10000,l=32$" + PHC_BASE64.encodeToString(salt) + "$" + PHC_BASE64.encodeToString(hash);
+                .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
+        return "$" + id + "$i=" + iterations + ",l=32$" + PHC_BASE64.encodeToString(salt) + "$"
+                + PHC_BASE64.encodeToString(hash);
     }
 
     private static String pbkdf2Unchecked(String id, String jdkAlgorithm, String password) {

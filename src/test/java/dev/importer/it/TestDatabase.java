@@ -40,6 +40,28 @@ public final class TestDatabase implements LauncherSessionListener {
         }
     }
 
+    /** Creates the run's database before the server does, for a test that seeds it first. */
+    public static void create() {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + NAME);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the test database", e);
+        }
+    }
+
+    public static String url() {
+        return SERVER + NAME;
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
+    }
+
     /**
      * Takes the database away, as an outage would: its connections are ended and it is
      * renamed, so that reconnecting fails. The pool may reconnect between the two: try again.

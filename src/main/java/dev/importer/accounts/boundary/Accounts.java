@@ -1,6 +1,7 @@
 package dev.importer.accounts.boundary;
 
 import dev.importer.accounts.control.LoginMetrics;
+import dev.importer.accounts.control.PasswordCheck;
 import dev.importer.accounts.control.LoginThrottle;
 import dev.importer.accounts.control.Passwords;
 import dev.importer.accounts.control.UserRepository;
@@ -8,12 +9,12 @@ import dev.importer.accounts.entity.AuthToken;
 import dev.importer.accounts.entity.LoginBlock;
 import dev.importer.accounts.entity.LoginToken;
 import dev.importer.accounts.entity.NewUser;
-import dev.importer.accounts.entity.Password;
 import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.accounts.entity.PasswordHash;
 import dev.importer.accounts.entity.User;
 import dev.importer.accounts.entity.UserId;
 import dev.importer.platform.ApiException;
+import dev.importer.security.control.RoleGrants;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -50,6 +51,9 @@ public class Accounts {
     @Inject
     LoginMetrics metrics;
 
+    @Inject
+    RoleGrants roleGrants;
+
     /** The login is refused before its password is checked: too many failures lately. */
     @ApplicationException(rollback = true)
     public static class LoginBlocked extends RuntimeException {
@@ -66,28 +70,44 @@ public class Accounts {
     }
 
     /**
-     * A new login token for an active user whose password matches; empty otherwise. Failures
-     * are counted per user and per client address; a blocked login costs no password check.
-     * A hash the service no longer makes (an imported one, an older kind) is replaced by the
-     * service's own once it has matched.
+     * A login whose password is to be checked: the active user it names, if any, with the
+     * stored hash, and the key its failures count under.
      */
-    public Optional<Login> login(String usernameOrEmail, Password password, String clientAddress) {
+    public record LoginAttempt(String userKey, Optional<UserId> user, Optional<PasswordHash> stored) {
+    }
+
+    /**
+     * The first half of a login, in a transaction of its own: whom it names, and whether it
+     * is blocked. The password is then checked outside any transaction ({@link #completeLogin}),
+     * so that a login waiting for the database holds no password-check slot, and a login
+     * waiting for a slot holds no connection. A blocked login costs no password check.
+     */
+    public LoginAttempt beginLogin(String usernameOrEmail, String clientAddress) {
         Optional<User> user = users.findByUsernameOrEmail(usernameOrEmail).filter(User::isActive);
         String userKey = user.map(u -> u.id().value()).orElseGet(() -> unknownUserKey(usernameOrEmail));
         throttle.blockOn(userKey, clientAddress).ifPresent(block -> {
             metrics.blocked();
             throw new LoginBlocked(block);
         });
-        Optional<PasswordHash> stored = user.flatMap(User::password);
-        if (!passwords.matches(password, stored)) {
+        return new LoginAttempt(userKey, user.map(User::id), user.flatMap(User::password));
+    }
+
+    /**
+     * The second half: counts a failure, or makes the login token. A hash the service no
+     * longer makes (an imported one, an older kind) is replaced by the one the check made.
+     * A password changed, or a user deactivated, since the first half is a failed login.
+     */
+    public Optional<Login> completeLogin(LoginAttempt attempt, PasswordCheck check, String clientAddress) {
+        Optional<User> user = attempt.user().flatMap(id -> users.find(id.value()))
+                .filter(User::isActive)
+                .filter(u -> u.password().map(PasswordHash::encoded).equals(attempt.stored().map(PasswordHash::encoded)));
+        if (!check.matches() || user.isEmpty()) {
             metrics.failed();
-            throttle.failed(userKey, clientAddress);
+            throttle.failed(attempt.userKey(), clientAddress);
             return Optional.empty();
         }
-        throttle.succeeded(userKey, clientAddress);
-        if (!passwords.isCurrent(stored.get())) {
-            user.get().setPassword(passwords.hash(password.digest()));
-        }
+        throttle.succeeded(attempt.userKey(), clientAddress);
+        check.upgrade().ifPresent(user.get()::setPassword);
         AuthToken token = AuthToken.generate();
         em.persist(LoginToken.forLogin(token, user.get(), Instant.now()));
         return Optional.of(new Login(user.get(), token));
@@ -109,9 +129,13 @@ public class Accounts {
         return users.find(id.value());
     }
 
-    /** {@code users.create}: refused when the username or an address is taken. */
-    public User create(NewUser newUser) {
-        if (!users.takenUsernames(List.of(newUser.username())).isEmpty()) {
+    /**
+     * {@code users.create}: refused when the username (in any letter case) or an address is
+     * taken, or when the caller may not give the roles.
+     */
+    public User create(NewUser newUser, UserId caller) {
+        roleGrants.requireMayGrant(caller, newUser.roles());
+        if (users.usernameTaken(newUser.username())) {
             throw new ApiException("error-field-unavailable",
                     newUser.username() + " is already in use :(");
         }
@@ -162,13 +186,50 @@ public class Accounts {
      * instances starting together create one administrator, not two.
      */
     public boolean createFirstAdmin(String username, String clearPassword, Optional<String> email) {
-        em.createNativeQuery("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
+        lockUsers();
         if (users.count() > 0) {
             return false;
         }
-        users.add(new NewUser(username, Optional.of("Administrator"), email.stream().toList(), true,
-                List.of("admin", "user"), Optional.of(passwords.hash(PasswordDigest.ofClearText(clearPassword))), true)
-                .toUser(Instant.now()));
+        users.add(administrator(username, clearPassword, email));
         return true;
+    }
+
+    /**
+     * Recovers administration (ADMIN_RESET): the named user gets this password, is active and
+     * an administrator, and every token it had ends; created as on first start when missing.
+     * Answers whether the user had to be created.
+     */
+    public boolean resetAdmin(String username, String clearPassword, Optional<String> email) {
+        lockUsers();
+        Optional<User> existing = users.findByUsername(username);
+        if (existing.isEmpty()) {
+            users.add(administrator(username, clearPassword, email));
+            return true;
+        }
+        User admin = existing.get();
+        admin.setPassword(passwords.hash(PasswordDigest.ofClearText(clearPassword)));
+        admin.setActive(true);
+        admin.addRole(RoleGrants.ADMIN_ROLE);
+        endTokens(admin.id());
+        throttle.forgive(admin.id().value());
+        return false;
+    }
+
+    /** Every token of the user ends at once, personal access tokens included: its password changed. */
+    private void endTokens(UserId user) {
+        em.createQuery("delete from LoginToken t where t.user.id = :user")
+                .setParameter("user", user.value())
+                .executeUpdate();
+    }
+
+    private User administrator(String username, String clearPassword, Optional<String> email) {
+        return new NewUser(username, Optional.of("Administrator"), email.stream().toList(), true,
+                List.of(RoleGrants.ADMIN_ROLE, RoleGrants.DEFAULT_ROLE),
+                Optional.of(passwords.hash(PasswordDigest.ofClearText(clearPassword))), true)
+                .toUser(Instant.now());
+    }
+
+    private void lockUsers() {
+        em.createNativeQuery("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
     }
 }

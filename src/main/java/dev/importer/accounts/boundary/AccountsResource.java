@@ -2,7 +2,9 @@ package dev.importer.accounts.boundary;
 
 import static dev.importer.platform.Jsonp.JSON;
 
+import dev.importer.accounts.control.PasswordCheck;
 import dev.importer.accounts.control.PasswordChecks;
+import dev.importer.accounts.control.Passwords;
 import dev.importer.accounts.entity.Password;
 import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.platform.ApiException;
@@ -44,7 +46,15 @@ public class AccountsResource {
     @Inject
     PasswordChecks passwordChecks;
 
-    /** Rocket.Chat's login: {@code user} (or {@code username}) and a clear or SHA-256-digested password. */
+    @Inject
+    Passwords passwords;
+
+    /**
+     * Rocket.Chat's login: {@code user} (or {@code username}) and a clear or SHA-256-digested
+     * password. Three steps, so that no password-check slot waits for the database and no
+     * connection waits for a slot: whom it names (a transaction), the check (bounded per
+     * instance), the outcome (a transaction).
+     */
     @POST
     @Path("login")
     public Response login(String body, @Context HttpServletRequest connection) {
@@ -56,8 +66,9 @@ public class AccountsResource {
         String client = clientAddress.of(connection);
         Password password = password(request);
         try {
-            // Outside the login's transaction: a login waiting for its turn holds no connection.
-            return loggedIn(passwordChecks.bounded(() -> accounts.login(login, password, client)));
+            Accounts.LoginAttempt attempt = accounts.beginLogin(login, client);
+            PasswordCheck check = passwordChecks.bounded(() -> passwords.check(password, attempt.stored()));
+            return loggedIn(accounts.completeLogin(attempt, check, client));
         } catch (PasswordChecks.TooMany e) {
             return Response.fromResponse(ApiException.json(429,
                             ApiException.body("Too many logins at once, try again shortly", "error-too-many-requests")))

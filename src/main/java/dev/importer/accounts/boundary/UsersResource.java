@@ -3,12 +3,16 @@ package dev.importer.accounts.boundary;
 import static dev.importer.platform.Jsonp.JSON;
 
 import dev.importer.accounts.control.Passwords;
+import dev.importer.accounts.entity.EmailAddress;
 import dev.importer.accounts.entity.NewUser;
 import dev.importer.accounts.entity.PasswordDigest;
+import dev.importer.accounts.entity.UsernameRule;
 import dev.importer.platform.ApiException;
 import dev.importer.platform.JsonBodies;
+import dev.importer.platform.Texts;
 import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.boundary.Permissions;
+import dev.importer.security.control.RoleGrants;
 import dev.importer.security.entity.Caller;
 import dev.importer.security.entity.Permission;
 import jakarta.inject.Inject;
@@ -29,6 +33,9 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
+    /** The width of {@code users.name} and {@code login_tokens.name}. */
+    private static final int MAX_NAME = 255;
+
     @Inject
     Accounts accounts;
 
@@ -41,27 +48,36 @@ public class UsersResource {
     @Inject
     Passwords passwords;
 
-    /** {@code {"username","email","password","name", "roles"?, "active"?, "verified"?}} */
+    @Inject
+    UsernameRule usernameRule;
+
+    /**
+     * {@code {"username","email","password","name", "roles"?, "active"?, "verified"?}}: every
+     * value checked before the password is hashed or the database asked.
+     */
     @POST
     @Path("users.create")
     @Authenticated(permission = Permission.CREATE_USER)
-    public JsonObject create(String body) {
+    public JsonObject create(String body, @Context SecurityContext security) {
         JsonObject request = JsonBodies.object(body);
+        String username = JsonBodies.requiredString(request, "username").trim();
+        usernameRule.problemWith(username).ifPresent(problem -> {
+            throw new ApiException("error-input-is-not-a-valid-field", "Invalid username: " + problem);
+        });
+        String name = Texts.requireAtMost("'name'", JsonBodies.requiredString(request, "name"), MAX_NAME);
         String email = JsonBodies.requiredString(request, "email").trim();
-        if (!email.contains("@")) {
-            throw ApiException.invalidParams("'email' is not an e-mail address");
+        if (!EmailAddress.isValid(email)) {
+            throw new ApiException("error-invalid-email", "Invalid email " + email);
         }
-        List<String> roles = JsonBodies.strings(request, "roles").orElse(List.of("user"));
+        List<String> roles = JsonBodies.strings(request, "roles").orElse(List.of(RoleGrants.DEFAULT_ROLE));
         permissions.requireExistingRoles(roles);
-        NewUser user = new NewUser(
-                JsonBodies.requiredString(request, "username").trim(),
-                Optional.of(JsonBodies.requiredString(request, "name")),
-                List.of(email),
+        String password = JsonBodies.requiredString(request, "password");
+        NewUser user = new NewUser(username, Optional.of(name), List.of(email),
                 JsonBodies.bool(request, "verified").orElse(false),
                 roles,
-                Optional.of(passwords.hash(PasswordDigest.ofClearText(JsonBodies.requiredString(request, "password")))),
+                Optional.of(passwords.hash(PasswordDigest.ofClearText(password))),
                 JsonBodies.bool(request, "active").orElse(true));
-        return success("user", accounts.create(user).toJson().build());
+        return success("user", accounts.create(user, Caller.of(security).userId()).toJson().build());
     }
 
     /** {@code {"userId":"...","activeStatus":false}}; takes effect on the user's next request. */
@@ -81,7 +97,7 @@ public class UsersResource {
     @Path("users.generatePersonalAccessToken")
     @Authenticated(permission = Permission.CREATE_PERSONAL_ACCESS_TOKENS)
     public JsonObject generatePersonalAccessToken(String body, @Context SecurityContext security) {
-        String name = JsonBodies.requiredString(JsonBodies.object(body), "tokenName").trim();
+        String name = tokenName(body);
         return JSON.createObjectBuilder()
                 .add("token", personalTokens.generate(Caller.of(security).userId(), name).value())
                 .add("success", true)
@@ -101,9 +117,14 @@ public class UsersResource {
     @Path("users.removePersonalAccessToken")
     @Authenticated(permission = Permission.CREATE_PERSONAL_ACCESS_TOKENS)
     public JsonObject removePersonalAccessToken(String body, @Context SecurityContext security) {
-        String name = JsonBodies.requiredString(JsonBodies.object(body), "tokenName").trim();
+        String name = tokenName(body);
         personalTokens.remove(Caller.of(security).userId(), name);
         return JSON.createObjectBuilder().add("success", true).build();
+    }
+
+    private static String tokenName(String body) {
+        return Texts.requirePlain("'tokenName'", JsonBodies.requiredString(JsonBodies.object(body), "tokenName").trim(),
+                MAX_NAME);
     }
 
     private static JsonObject success(String name, JsonObject value) {

@@ -37,6 +37,8 @@ public class LoginThrottle {
             DELETE FROM login_failures
             WHERE (kind = 'address' AND key = :address) OR (kind = 'user' AND key = :user)""");
 
+    private static final NamedSql FORGIVEN = NamedSql.of("DELETE FROM login_failures WHERE kind = 'user' AND key = :user");
+
     @Inject
     Sql sql;
 
@@ -84,5 +86,10 @@ public class LoginThrottle {
         if (enabled) {
             sql.update(SUCCEEDED, Map.of("user", user, "address", address));
         }
+    }
+
+    /** The user's failures are forgotten and its block lifted (an administrator's reset). */
+    public void forgive(String user) {
+        sql.update(FORGIVEN, Map.of("user", user));
     }
 }

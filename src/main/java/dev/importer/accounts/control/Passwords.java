@@ -56,21 +56,32 @@ public class Passwords {
     }
 
     /**
-     * Whether the presented password is the one behind the stored hash. When there is no
-     * hash, or this login did not send what the hash was made of (the clear text, for most
-     * imported hashes), a decoy is checked instead: the answer takes as long either way.
+     * Whether the presented password is the one behind the stored hash, and the service's own
+     * hash to store instead when it matched a hash the service no longer makes. When there is
+     * no hash, or this login did not send what the hash was made of (the clear text, for most
+     * imported hashes), a decoy is checked instead. A check of a hash cheaper than the
+     * service's own is followed by the decoy, or by the new hash: either way a login takes at
+     * least one Argon2id, so that its time does not tell whether the user exists.
      */
-    public boolean matches(Password presented, Optional<PasswordHash> stored) {
+    public PasswordCheck check(Password presented, Optional<PasswordHash> stored) {
         Optional<byte[]> input = stored.flatMap(hash -> presented.bytesFor(hash.algorithm()));
         if (input.isEmpty()) {
             HashFunctions.verify(decoy, presented.digest().bytes());
-            return false;
+            return PasswordCheck.MISMATCH;
         }
-        return HashFunctions.verify(stored.get(), input.get());
+        boolean matches = HashFunctions.verify(stored.get(), input.get());
+        if (isCurrent(stored.get())) {
+            return matches ? PasswordCheck.MATCH : PasswordCheck.MISMATCH;
+        }
+        if (!matches) {
+            HashFunctions.verify(decoy, presented.digest().bytes());
+            return PasswordCheck.MISMATCH;
+        }
+        return new PasswordCheck(true, Optional.of(hash(presented.digest())));
     }
 
     /** False for a hash the service does not make any more: it is replaced at the next login. */
-    public boolean isCurrent(PasswordHash stored) {
+    private static boolean isCurrent(PasswordHash stored) {
         return stored.algorithm() == HashingAlgorithm.ARGON2ID_SHA256 && HashFunctions.hasCurrentParameters(stored.phc());
     }
 

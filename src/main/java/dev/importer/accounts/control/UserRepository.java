@@ -25,13 +25,35 @@ public class UserRepository {
         return Optional.ofNullable(em.find(User.class, id));
     }
 
+    /**
+     * The user a login names: by the username as typed, else by the username ignoring case,
+     * else by an address (addresses are unique ignoring case).
+     */
     public Optional<User> findByUsernameOrEmail(String login) {
-        return em.createQuery("""
-                        select distinct u from User u left join u.emails e
-                        where u.username = :login or lower(e.address) = lower(:login)""", User.class)
+        return findFirst("""
+                SELECT id, 1 AS rank FROM users WHERE username = :login
+                UNION ALL
+                SELECT id, 2 FROM users WHERE lower(username) = lower(:login) AND NOT username_collision
+                UNION ALL
+                SELECT user_id, 3 FROM user_emails WHERE lower(address) = lower(:login)""", login);
+    }
+
+    /** The user of that name: as typed, else ignoring case. */
+    public Optional<User> findByUsername(String username) {
+        return findFirst("""
+                SELECT id, 1 AS rank FROM users WHERE username = :login
+                UNION ALL
+                SELECT id, 2 FROM users WHERE lower(username) = lower(:login) AND NOT username_collision""",
+                username);
+    }
+
+    /** The best-ranked of the ids {@code rankedIds (id, rank)} finds. */
+    private Optional<User> findFirst(String rankedIds, String login) {
+        return em.createNativeQuery("SELECT id FROM (" + rankedIds + ") found ORDER BY rank LIMIT 1", String.class)
                 .setParameter("login", login)
                 .getResultStream()
-                .findFirst();
+                .findFirst()
+                .map(id -> em.find(User.class, id));
     }
 
     /** The ids of the active users with the admin role, locked until the transaction ends. */
@@ -48,14 +70,12 @@ public class UserRepository {
         return em.createQuery("select count(u) from User u", Long.class).getSingleResult();
     }
 
-    /** Which of the usernames are taken. */
-    public Set<String> takenUsernames(Collection<String> usernames) {
-        if (usernames.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(em.createQuery("select u.username from User u where u.username in :names", String.class)
-                .setParameter("names", usernames)
-                .getResultList());
+    /** Whether a user has this name, in any letter case. */
+    public boolean usernameTaken(String username) {
+        return !em.createNativeQuery("SELECT 1 FROM users WHERE lower(username) = lower(:name) AND NOT username_collision")
+                .setParameter("name", username)
+                .getResultList()
+                .isEmpty();
     }
 
     /** Which of the addresses are taken, lower-cased: addresses are unique whatever their case. */

@@ -10,16 +10,19 @@ import java.util.regex.Pattern;
 
 /**
  * A stored password hash and the algorithm that made it, always well-formed. The bounds on
- * the work factors keep one login check under a few seconds and a few hundred MiB, whatever
- * an import brought.
+ * the work factors keep one login check under about a second of a core and 256 MiB, whatever
+ * an import brought, and still admit what real systems export: bcrypt up to cost 14, PBKDF2
+ * up to 2,000,000 iterations, Argon2 up to 256 MiB and, memory times passes, 1 GiB.
  */
 public record PasswordHash(HashingAlgorithm algorithm, String encoded) {
 
-    public static final int MAX_BCRYPT_COST = 16;
+    public static final int MAX_BCRYPT_COST = 14;
     public static final int MAX_ARGON2_MEMORY_KIB = 256 * 1024;
     public static final int MAX_ARGON2_ITERATIONS = 32;
+    /** Memory times passes: what one Argon2 check writes, whatever its split. */
+    public static final long MAX_ARGON2_WORK_KIB = 1024L * 1024;
     public static final int MAX_ARGON2_LANES = 16;
-    public static final int MAX_PBKDF2_ITERATIONS = 5_000_000;
+    public static final int MAX_PBKDF2_ITERATIONS = 2_000_000;
 
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$([0-9]{2})\\$[./A-Za-z0-9]{53}");
     private static final Pattern JAKARTA_PBKDF2 = Pattern.compile("PBKDF2WithHmacSHA512:([0-9]{1,10}):([^:]+):([^:]+)");
@@ -79,8 +82,12 @@ public record PasswordHash(HashingAlgorithm algorithm, String encoded) {
         }
         requireParameters(phc, Set.of("m", "t", "p"));
         int lanes = requireBetween(1, MAX_ARGON2_LANES, phc.parameter("p"), "p");
-        requireBetween(8 * lanes, MAX_ARGON2_MEMORY_KIB, phc.parameter("m"), "m");
-        requireBetween(1, MAX_ARGON2_ITERATIONS, phc.parameter("t"), "t");
+        int memory = requireBetween(8 * lanes, MAX_ARGON2_MEMORY_KIB, phc.parameter("m"), "m");
+        int passes = requireBetween(1, MAX_ARGON2_ITERATIONS, phc.parameter("t"), "t");
+        if ((long) memory * passes > MAX_ARGON2_WORK_KIB) {
+            throw new IllegalArgumentException("has m times t " + (long) memory * passes + ", over "
+                    + MAX_ARGON2_WORK_KIB);
+        }
         requireBetween(8, 64, phc.salt().length, "the salt's length in bytes");
         requireBetween(4, 64, phc.hash().length, "the hash's length in bytes");
     }

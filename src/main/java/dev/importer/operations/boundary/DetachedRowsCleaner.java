@@ -1,6 +1,7 @@
 package dev.importer.operations.boundary;
 
 import dev.importer.operations.control.StagedRows;
+import dev.importer.platform.StatementBounds;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -25,6 +26,9 @@ public class DetachedRowsCleaner {
     @Inject
     StagedRows stagedRows;
 
+    @Inject
+    StatementBounds bounds;
+
     @Resource
     TimerService timers;
 
@@ -37,6 +41,7 @@ public class DetachedRowsCleaner {
 
     @Timeout
     void dropDetached() {
+        bounds.forTransaction(StatementBounds.BACKGROUND);
         stagedRows.dropDetached();
     }
 }

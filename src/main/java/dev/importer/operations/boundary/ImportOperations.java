@@ -18,7 +18,9 @@ import dev.importer.operations.entity.Outcome;
 import dev.importer.operations.entity.Prediction;
 import dev.importer.operations.entity.StagedUsers;
 import dev.importer.platform.ApiException;
+import dev.importer.platform.StatementBounds;
 import dev.importer.security.boundary.Permissions;
+import dev.importer.security.control.RoleGrants;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -59,6 +61,12 @@ public class ImportOperations {
     Permissions permissions;
 
     @Inject
+    RoleGrants roleGrants;
+
+    @Inject
+    StatementBounds bounds;
+
+    @Inject
     ImportEvents events;
 
     @Inject
@@ -88,10 +96,15 @@ public class ImportOperations {
         events.record(EventType.CLEAR, actor, aborted, aborted);
     }
 
-    /** Stages the users for the valid operation, which must be new or awaiting users. */
-    public void addUsers(StagedUsers users, Actor actor) {
+    /**
+     * Stages the users for the valid operation, which must be new or awaiting users. Their
+     * roles must exist and be the caller's to give (judged again when the import runs).
+     */
+    public void addUsers(StagedUsers users, UserId caller, Actor actor) {
         permissions.requireExistingRoles(users.roles());
+        roleGrants.requireMayGrant(caller, users.roles());
         Instant now = lock.exclusive();
+        bounds.forTransaction(StatementBounds.STAGING);
         ImportOperation operation = latestValid();
         if (!operation.acceptsUsers()) {
             throw invalidStatus(operation);
@@ -101,19 +114,23 @@ public class ImportOperations {
         events.record(EventType.ADD_USERS, actor, Optional.of(operation.id()));
     }
 
-    /** Hands the staged users of the valid operation to a job; the caller then starts it. */
-    public ImportLease startRun(IfUserExists ifUserExists, Actor actor) {
+    /**
+     * Hands the staged users of the valid operation to a job; the caller then starts it. The
+     * job judges them against what the caller may grant.
+     */
+    public ImportLease startRun(IfUserExists ifUserExists, UserId caller, Actor actor) {
         Instant now = lock.exclusive();
         ImportOperation operation = awaitingRun();
         events.record(EventType.RUN, actor, Optional.of(operation.id()));
-        return operation.startImport(ifUserExists, now);
+        return operation.startImport(ifUserExists, caller, now);
     }
 
-    /** What {@code import.run} would do now with the staged users; writes nothing. */
-    public Prediction validate(IfUserExists ifUserExists, Actor actor) {
+    /** What {@code import.run} by this caller would do now with the staged users; writes nothing. */
+    public Prediction validate(IfUserExists ifUserExists, UserId caller, Actor actor) {
+        bounds.forTransaction(StatementBounds.DRY_RUN);
         ImportOperation operation = awaitingRun();
         events.record(EventType.VALIDATE, actor, Optional.of(operation.id()));
-        return userImport.predict(operation.id(), ifUserExists);
+        return userImport.predict(operation.id(), ifUserExists, roleGrants.grantableBy(caller));
     }
 
     /** The users of the latest operation with that outcome, in staging order. */

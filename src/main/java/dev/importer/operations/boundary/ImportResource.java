@@ -2,6 +2,8 @@ package dev.importer.operations.boundary;
 
 import static dev.importer.platform.Jsonp.JSON;
 
+import dev.importer.accounts.entity.UserId;
+import dev.importer.accounts.entity.UsernameRule;
 import dev.importer.operations.boundary.ImportOperations.EventPage;
 import dev.importer.operations.boundary.ImportOperations.Report;
 import dev.importer.operations.control.ImportJob;
@@ -15,6 +17,7 @@ import dev.importer.operations.entity.StagedUsers;
 import dev.importer.platform.ApiException;
 import dev.importer.platform.ClientAddress;
 import dev.importer.platform.JsonBodies;
+import dev.importer.platform.LargeRequests;
 import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.entity.Caller;
 import dev.importer.security.entity.Permission;
@@ -57,6 +60,12 @@ public class ImportResource {
     @Inject
     ClientAddress clientAddress;
 
+    @Inject
+    UsernameRule usernameRule;
+
+    @Inject
+    LargeRequests largeRequests;
+
     @Context
     SecurityContext security;
 
@@ -73,7 +82,7 @@ public class ImportResource {
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject startNew() {
         return JSON.createObjectBuilder()
-                .add("operation", operations.startNew(Caller.of(security).userId(), actor()).toJson())
+                .add("operation", operations.startNew(caller(), actor()).toJson())
                 .add("success", true)
                 .build();
     }
@@ -94,8 +103,10 @@ public class ImportResource {
     @Path("import.addUsers")
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject addUsers(InputStream body) {
-        operations.addUsers(StagedUsers.read(body, maxUsersPerRequest), actor());
-        return SUCCESS;
+        return largeRequests.bounded(() -> {
+            operations.addUsers(StagedUsers.read(body, maxUsersPerRequest, usernameRule), caller(), actor());
+            return SUCCESS;
+        });
     }
 
     /** Starts the import in the background and answers at once. {@code {"ifUserExists":"skip"|"update"}} */
@@ -103,7 +114,7 @@ public class ImportResource {
     @Path("import.run")
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject run(String body) {
-        job.start(operations.startRun(ifUserExists(body), actor()));
+        job.start(operations.startRun(ifUserExists(body), caller(), actor()));
         return SUCCESS;
     }
 
@@ -112,7 +123,7 @@ public class ImportResource {
     @Path("import.validate")
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject validate(String body) {
-        Prediction prediction = operations.validate(ifUserExists(body), actor());
+        Prediction prediction = operations.validate(ifUserExists(body), caller(), actor());
         return JSON.createObjectBuilder()
                 .add("count", JSON.createObjectBuilder()
                         .add("users", prediction.count().total())
@@ -190,9 +201,13 @@ public class ImportResource {
                 .build();
     }
 
+    private UserId caller() {
+        return Caller.of(security).userId();
+    }
+
     /** The caller, for the audit trail. */
     private Actor actor() {
-        return Actor.caller(Caller.of(security).userId(), clientAddress.of(request));
+        return Actor.caller(caller(), clientAddress.of(request));
     }
 
     private static IfUserExists ifUserExists(String body) {

@@ -7,6 +7,8 @@ import dev.importer.operations.entity.ImportLease;
 import dev.importer.operations.entity.ImportProgress;
 import dev.importer.operations.entity.OperationStatus;
 import dev.importer.operations.entity.OutcomeCount;
+import dev.importer.platform.StatementBounds;
+import dev.importer.security.control.RoleGrants;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -15,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The transactions of a running import, one per step. Each takes the import lock shared and
- * renews the job's lease; it goes on only while the job holds the lease and the operation
+ * The transactions of a running import, one per step, each bounded by
+ * {@link StatementBounds#BACKGROUND}. Each takes the import lock shared and renews the job's lease; it goes on only while the job holds the lease and the operation
  * is still importing. So once an abort, or a takeover by another instance, has committed,
  * the job writes nothing more.
  */
@@ -42,6 +44,12 @@ public class ImportBatches {
     @Inject
     ImportMetrics metrics;
 
+    @Inject
+    RoleGrants roleGrants;
+
+    @Inject
+    StatementBounds bounds;
+
     /** The first step of a job: sets aside the duplicates once. Empty: the job must stop. */
     public Optional<ImportProgress> begin(ImportLease lease) {
         Optional<ImportProgress> progress = hold(lease);
@@ -53,16 +61,22 @@ public class ImportBatches {
     }
 
     public List<PendingUser> pendingAfter(ImportLease lease, long afterRow, int limit) {
+        bounds.forTransaction(StatementBounds.BACKGROUND);
         return stagedRows.pendingAfter(lease.operation(), afterRow, limit);
     }
 
-    /** Imports one batch and records its progress. False: the job must stop. */
+    /**
+     * Imports one batch and records its progress. False: the job must stop. The roles the
+     * caller who started the import may give are read again in every batch: a caller who
+     * lost a permission meanwhile gives no role that needs it.
+     */
     public boolean importBatch(ImportLease lease, PlannedBatch batch) {
         Optional<ImportProgress> progress = hold(lease);
         if (progress.isEmpty()) {
             return false;
         }
-        OutcomeCount count = userImport.importBatch(lease.operation(), progress.get().ifUserExists(), batch);
+        OutcomeCount count = userImport.importBatch(lease.operation(), progress.get().ifUserExists(),
+                roleGrants.grantableBy(progress.get().runBy()), batch);
         operations.recordBatch(lease.operation(), count, batch.lastRow());
         metrics.processed(count);
         return true;
@@ -80,6 +94,7 @@ public class ImportBatches {
     }
 
     private Optional<ImportProgress> hold(ImportLease lease) {
+        bounds.forTransaction(StatementBounds.BACKGROUND);
         lock.shared();
         return operations.renewLease(lease);
     }

@@ -9,6 +9,7 @@ import dev.importer.operations.control.StagedRows.PendingUser;
 import dev.importer.operations.entity.ImportLease;
 import dev.importer.operations.entity.ImportProgress;
 import dev.importer.operations.entity.OperationStatus;
+import dev.importer.platform.Redacted;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +72,7 @@ public class ImportJob {
                 LOG.info("Import " + lease.operation() + " stopped: it was aborted or taken over");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Import " + lease.operation() + " failed", e);
+            LOG.log(Level.SEVERE, "Import " + lease.operation() + " failed", Redacted.of(e));
             if (attempt(() -> batches.finish(lease, OperationStatus.IMPORT_FAILED))) {
                 ended = Optional.of(OperationStatus.IMPORT_FAILED);
             }
@@ -163,7 +164,7 @@ public class ImportJob {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
-                LOG.log(Level.WARNING, "Import step failed, trying again in " + delay, e);
+                LOG.log(Level.WARNING, "Import step failed, trying again in " + delay, Redacted.of(e));
                 sleep(delay);
                 delay = delay.multipliedBy(2);
             }

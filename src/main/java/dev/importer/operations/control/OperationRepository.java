@@ -1,5 +1,6 @@
 package dev.importer.operations.control;
 
+import dev.importer.accounts.entity.UserId;
 import dev.importer.operations.entity.IfUserExists;
 import dev.importer.operations.entity.ImportLease;
 import dev.importer.operations.entity.ImportOperation;
@@ -36,7 +37,7 @@ public class OperationRepository {
     private static final NamedSql RENEW_LEASE = NamedSql.of("""
             UPDATE import_operations SET updated_at = clock_timestamp()
             WHERE id = :id AND lease_owner = :owner AND valid AND status = ANY(:importing)
-            RETURNING status, if_user_exists, last_row""");
+            RETURNING status, if_user_exists, coalesce(run_by, user_id), last_row""");
 
     private static final NamedSql TAKE_OVER_STALE = NamedSql.of("""
             UPDATE import_operations SET lease_owner = :owner, updated_at = clock_timestamp()
@@ -93,7 +94,7 @@ public class OperationRepository {
         return sql.query(RENEW_LEASE, Map.of("id", lease.operation().value(), "owner", lease.owner(),
                         "importing", IMPORTING),
                 row -> new ImportProgress(OperationStatus.fromWireName(row.getString(1)),
-                        IfUserExists.fromWireName(row.getString(2)), row.getLong(3)))
+                        IfUserExists.fromWireName(row.getString(2)), new UserId(row.getString(3)), row.getLong(4)))
                 .stream().findFirst();
     }
 

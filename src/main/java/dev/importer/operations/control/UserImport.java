@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides and applies the outcome of staged users, set-based: a batch is one statement,
@@ -24,10 +25,13 @@ import java.util.Map;
 @ApplicationScoped
 public class UserImport {
 
-    /** The rows of an operation that repeat the username or an address of an earlier row. */
+    /**
+     * The rows of an operation that repeat the username (ignoring case, as usernames are
+     * unique) or an address of an earlier row.
+     */
     private static final String DUPLICATES = """
             SELECT id FROM (
-                SELECT id, min(id) OVER (PARTITION BY data->>'username') AS first
+                SELECT id, min(id) OVER (PARTITION BY lower(data->>'username')) AS first
                 FROM import_data WHERE operation_id = :operation AND data_type = 'user') by_username
             WHERE id <> first
             UNION
@@ -39,19 +43,30 @@ public class UserImport {
 
     /**
      * The outcome and reason of each row of {@code candidates (id, data, duplicate_in_import, ...)},
-     * with the id of the user of the same name when there is one. Each fact is a lookup by a
-     * unique index, written so that no estimate can turn it into a scan per row, and made once
-     * per user (MATERIALIZED: inlined, each CASE branch would repeat it). Rules, first match
-     * wins:
-     * duplicate in the import; a role that no longer exists (failed); username taken (updated
-     * or skipped, as :ifUserExists says); an address taken, in any letter case; else imported.
+     * with the id of the user of the same name (ignoring case) when there is one. Each fact is
+     * a lookup by a unique index, written so that no estimate can turn it into a scan per row,
+     * and made once per user (MATERIALIZED: inlined, each CASE branch would repeat it).
+     * {@code :grantable} holds the roles the caller who runs the import may give
+     * (RoleGrants). Rules, first match wins:
+     * duplicate in the import; a role that no longer exists (failed); a role the caller may
+     * not give (failed); username taken (with update: skipped when that user holds a role the
+     * caller may not give, else updated; otherwise skipped); an address taken, in any letter
+     * case; else imported.
      */
     private static final String JUDGED = """
             checked AS MATERIALIZED (
                 SELECT c.*,
-                    (SELECT id FROM users WHERE users.username = c.data->>'username') AS existing_id,
+                    (SELECT id FROM users
+                     WHERE lower(users.username) = lower(c.data->>'username') AND NOT users.username_collision
+                    ) AS existing_id,
                     (SELECT staged.role FROM jsonb_array_elements_text(c.data->'roles') AS staged (role)
                      WHERE NOT EXISTS (SELECT 1 FROM roles WHERE roles.name = staged.role) LIMIT 1) AS unknown_role,
+                    EXISTS (SELECT 1 FROM jsonb_array_elements_text(c.data->'roles') AS staged (role)
+                            WHERE staged.role <> ALL (CAST(:grantable AS text[]))) AS role_not_allowed,
+                    :ifUserExists = 'update' AND EXISTS (
+                        SELECT 1 FROM users existing JOIN user_roles held ON held.user_id = existing.id
+                        WHERE lower(existing.username) = lower(c.data->>'username') AND NOT existing.username_collision
+                          AND held.role <> ALL (CAST(:grantable AS text[]))) AS user_protected,
                     EXISTS (SELECT 1 FROM user_emails taken WHERE lower(taken.address) = ANY (ARRAY(
                         SELECT lower(staged.address)
                         FROM jsonb_array_elements_text(c.data->'emails') AS staged (address)
@@ -61,12 +76,15 @@ public class UserImport {
             judged AS (
                 SELECT checked.*,
                        CASE WHEN duplicate_in_import THEN 'skipped'
-                            WHEN unknown_role IS NOT NULL THEN 'failed'
+                            WHEN unknown_role IS NOT NULL OR role_not_allowed THEN 'failed'
+                            WHEN existing_id IS NOT NULL AND user_protected THEN 'skipped'
                             WHEN existing_id IS NOT NULL AND :ifUserExists = 'update' THEN 'updated'
                             WHEN existing_id IS NOT NULL OR address_taken THEN 'skipped'
                             ELSE 'imported' END AS outcome,
                        CASE WHEN duplicate_in_import THEN 'duplicate-in-import'
                             WHEN unknown_role IS NOT NULL THEN 'role ' || unknown_role || ' does not exist'
+                            WHEN role_not_allowed THEN 'role-not-allowed'
+                            WHEN existing_id IS NOT NULL AND user_protected THEN 'user-protected'
                             WHEN existing_id IS NOT NULL AND :ifUserExists = 'update' THEN NULL
                             WHEN existing_id IS NOT NULL THEN 'username-taken'
                             WHEN address_taken THEN 'email-taken' END AS reason
@@ -80,7 +98,8 @@ public class UserImport {
     /**
      * Records every outcome (and forgets the passwords and hashes staged), creates the imported users
      * with their addresses and roles (or {@code user}), and updates the existing ones: name,
-     * password when one is given, the addresses nobody else owns, roles added.
+     * password when one is given (which ends every token of that user), the addresses nobody
+     * else owns, roles added.
      */
     private static final NamedSql IMPORT_BATCH = NamedSql.of("""
             WITH candidates AS ( -- "id = ANY": by primary key, however many rows are staged
@@ -117,6 +136,10 @@ public class UserImport {
                                    password_hash = coalesce(j.password_hash, u.password_hash),
                                    password_algorithm = coalesce(j.password_algorithm, u.password_algorithm)
                 FROM judged j WHERE j.outcome = 'updated' AND u.id = j.existing_id
+            ),
+            ended_tokens AS (
+                DELETE FROM login_tokens t USING judged j
+                WHERE j.outcome = 'updated' AND j.password_hash IS NOT NULL AND t.user_id = j.existing_id
             ),
             added_addresses AS (
                 INSERT INTO user_emails (user_id, address, verified)
@@ -179,11 +202,16 @@ public class UserImport {
         sql.update(MARK_DUPLICATES, Map.of("operation", operation.value()));
     }
 
-    /** Applies the outcome of every user of the batch not processed yet. */
-    public OutcomeCount importBatch(OperationId operation, IfUserExists ifUserExists, PlannedBatch batch) {
+    /**
+     * Applies the outcome of every user of the batch not processed yet, as judged for a caller
+     * who may give the {@code grantable} roles.
+     */
+    public OutcomeCount importBatch(OperationId operation, IfUserExists ifUserExists, Set<String> grantable,
+            PlannedBatch batch) {
         sql.update(BY_KEYS_ONLY, Map.of());
         Map<String, Integer> counts = new HashMap<>();
         sql.query(IMPORT_BATCH, Map.of("operation", operation.value(), "ifUserExists", ifUserExists.wireName(),
+                        "grantable", grantable.toArray(String[]::new),
                         "rows", batch.rows(), "newIds", batch.newUserIds(), "passwordHashes", batch.passwordHashes(),
                         "passwordAlgorithms", batch.passwordAlgorithms()),
                 row -> counts.put(row.getString(1), row.getInt(2)));
@@ -191,11 +219,12 @@ public class UserImport {
     }
 
     /** What {@link #importBatch} would do with every staged user of the operation now; writes nothing. */
-    public Prediction predict(OperationId operation, IfUserExists ifUserExists) {
+    public Prediction predict(OperationId operation, IfUserExists ifUserExists, Set<String> grantable) {
         sql.update(BY_KEYS_ONLY, Map.of());
         Map<String, Integer> counts = new HashMap<>();
         List<String> skipped = sql.query(PREDICT, Map.of("operation", operation.value(),
-                        "ifUserExists", ifUserExists.wireName(), "skippedShown", SKIPPED_SHOWN),
+                        "ifUserExists", ifUserExists.wireName(), "grantable", grantable.toArray(String[]::new),
+                        "skippedShown", SKIPPED_SHOWN),
                 row -> {
                     counts.put(row.getString(1), row.getInt(2));
                     return row.getString(3);

@@ -70,6 +70,10 @@ public class ImportOperation {
     @Column(name = "lease_owner")
     private String leaseOwner;
 
+    /** The caller who started the import: its users are judged against what this caller may grant. */
+    @Column(name = "run_by")
+    private String runBy;
+
     protected ImportOperation() {
     }
 
@@ -115,9 +119,10 @@ public class ImportOperation {
     }
 
     /** Hands the staged users to a job, which holds the lease from now on. */
-    public ImportLease startImport(IfUserExists mode, Instant now) {
+    public ImportLease startImport(IfUserExists mode, UserId runner, Instant now) {
         ImportLease lease = ImportLease.grant(id());
         ifUserExists = mode;
+        runBy = runner.value();
         leaseOwner = lease.owner();
         status = OperationStatus.IMPORTING_STARTED;
         updatedAt = now;

@@ -1,5 +1,10 @@
 package dev.importer.operations.entity;
 
-/** Where a running import stands: its status, its mode, and the last staged row processed. */
-public record ImportProgress(OperationStatus status, IfUserExists ifUserExists, long lastRow) {
+import dev.importer.accounts.entity.UserId;
+
+/**
+ * Where a running import stands: its status, its mode, the caller who started it, and the
+ * last staged row processed.
+ */
+public record ImportProgress(OperationStatus status, IfUserExists ifUserExists, UserId runBy, long lastRow) {
 }

@@ -2,10 +2,13 @@ package dev.importer.operations.entity;
 
 import static dev.importer.platform.Jsonp.JSON;
 
+import dev.importer.accounts.entity.EmailAddress;
 import dev.importer.accounts.entity.HashingAlgorithm;
 import dev.importer.accounts.entity.PasswordHash;
+import dev.importer.accounts.entity.UsernameRule;
 import dev.importer.platform.ApiException;
 import dev.importer.platform.JsonBodies;
+import dev.importer.platform.Texts;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -17,7 +20,8 @@ import java.util.Optional;
 
 /**
  * A user as {@code import.addUsers} stages it. Without a username, the local part of the
- * first e-mail address is used. An address given twice (in any letter case) is kept once.
+ * first e-mail address is used; either way it must pass the {@link UsernameRule}. Every
+ * address must be one ({@link EmailAddress}); one given twice (in any letter case) is kept once.
  * A password comes as clear text ({@code password}), or as a hash from the system the user
  * comes from ({@code passwordHash} and {@code hashingAlgorithm}, or Rocket.Chat's
  * {@code services.password.bcrypt}); never both.
@@ -25,23 +29,22 @@ import java.util.Optional;
 public record StagedUser(String username, Optional<String> name, List<String> emails, List<String> importIds,
         Optional<String> password, Optional<PasswordHash> passwordHash, List<String> roles) {
 
-    /** The column widths of {@code users} and {@code user_emails}. */
+    /** The width of {@code users.name}; import ids and roles are held to the same. */
     private static final int MAX_NAME = 255;
-    private static final int MAX_EMAIL = 320;
 
     /** Reads the {@code index}th user of a request; anything malformed is a 400 naming it. */
-    public static StagedUser fromJson(JsonValue value, int index) {
+    public static StagedUser fromJson(JsonValue value, int index, UsernameRule usernameRule) {
         try {
             if (!(value instanceof JsonObject user)) {
                 throw ApiException.invalidParams("must be an object");
             }
-            return read(user);
+            return read(user, usernameRule);
         } catch (ApiException e) {
             throw ApiException.invalidParams("users[" + index + "]: " + e.getMessage());
         }
     }
 
-    private static StagedUser read(JsonObject user) {
+    private static StagedUser read(JsonObject user, UsernameRule usernameRule) {
         List<String> emails = distinctIgnoringCase(nonBlank(user, "emails"));
         List<String> importIds = nonBlank(user, "importIds");
         if (emails.isEmpty()) {
@@ -50,21 +53,27 @@ public record StagedUser(String username, Optional<String> name, List<String> em
         if (importIds.isEmpty()) {
             throw ApiException.invalidParams("needs at least one import id");
         }
+        emails.stream().filter(e -> !EmailAddress.isValid(e)).findFirst().ifPresent(e -> {
+            throw ApiException.invalidParams("'" + e + "' is not an e-mail address");
+        });
+        importIds.forEach(id -> Texts.requirePlain("an import id", id, MAX_NAME));
         String username = JsonBodies.string(user, "username")
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .orElseGet(() -> localPart(emails.get(0)));
+        usernameRule.problemWith(username).ifPresent(problem -> {
+            throw ApiException.invalidParams(problem);
+        });
         Optional<String> name = JsonBodies.string(user, "name");
-        requireAtMost(MAX_NAME, "username", username);
-        name.ifPresent(n -> requireAtMost(MAX_NAME, "name", n));
-        emails.forEach(e -> requireAtMost(MAX_EMAIL, "an e-mail address", e));
+        name.ifPresent(n -> Texts.requireAtMost("name", n, MAX_NAME));
         Optional<String> password = JsonBodies.string(user, "password").filter(s -> !s.isEmpty());
         Optional<PasswordHash> passwordHash = passwordHash(user);
         if (password.isPresent() && passwordHash.isPresent()) {
             throw ApiException.invalidParams("has both a password and a password hash");
         }
-        return new StagedUser(username, name, emails, importIds, password, passwordHash,
-                nonBlank(user, "roles").stream().distinct().toList());
+        List<String> roles = nonBlank(user, "roles").stream().distinct().toList();
+        roles.forEach(role -> Texts.requirePlain("a role", role, MAX_NAME));
+        return new StagedUser(username, name, emails, importIds, password, passwordHash, roles);
     }
 
     private static Optional<PasswordHash> passwordHash(JsonObject user) {
@@ -123,12 +132,6 @@ public record StagedUser(String username, Optional<String> name, List<String> em
         Map<String, String> firstSpelling = new LinkedHashMap<>();
         addresses.forEach(a -> firstSpelling.putIfAbsent(a.toLowerCase(Locale.ROOT), a));
         return List.copyOf(firstSpelling.values());
-    }
-
-    private static void requireAtMost(int length, String what, String value) {
-        if (value.length() > length) {
-            throw ApiException.invalidParams(what + " is longer than " + length + " characters");
-        }
     }
 
     private static String localPart(String email) {

@@ -2,6 +2,7 @@ package dev.importer.operations.entity;
 
 import static dev.importer.platform.Jsonp.JSON;
 
+import dev.importer.accounts.entity.UsernameRule;
 import dev.importer.platform.ApiException;
 import dev.importer.platform.JsonBodies;
 import jakarta.json.stream.JsonParser;
@@ -28,7 +29,7 @@ public record StagedUsers(List<String> rows, Set<String> roles) {
         return rows.size();
     }
 
-    public static StagedUsers read(InputStream body, int maxUsers) {
+    public static StagedUsers read(InputStream body, int maxUsers, UsernameRule usernameRule) {
         try (JsonParser parser = JSON.createParser(body)) {
             if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
                 throw ApiException.invalidParams("The request body must be a JSON object");
@@ -38,7 +39,7 @@ public record StagedUsers(List<String> rows, Set<String> roles) {
                 String member = parser.getString();
                 Event value = parser.next();
                 if (member.equals("users") && value == Event.START_ARRAY) {
-                    users = readUsers(parser, maxUsers);
+                    users = readUsers(parser, maxUsers, usernameRule);
                 } else if (member.equals("users") && value != Event.VALUE_NULL) {
                     throw ApiException.invalidParams("'users' must be an array");
                 } else {
@@ -57,14 +58,14 @@ public record StagedUsers(List<String> rows, Set<String> roles) {
         }
     }
 
-    private static StagedUsers readUsers(JsonParser parser, int maxUsers) {
+    private static StagedUsers readUsers(JsonParser parser, int maxUsers, UsernameRule usernameRule) {
         List<String> rows = new ArrayList<>();
         Set<String> roles = new LinkedHashSet<>();
         while (parser.next() != Event.END_ARRAY) {
             if (rows.size() == maxUsers) {
                 throw new ApiException("error-too-many-users", "At most " + maxUsers + " users per request");
             }
-            StagedUser user = StagedUser.fromJson(parser.getValue(), rows.size());
+            StagedUser user = StagedUser.fromJson(parser.getValue(), rows.size(), usernameRule);
             roles.addAll(user.roles());
             rows.add(user.toJson().toString());
         }

@@ -5,6 +5,7 @@ import dev.importer.security.entity.Permission;
 import dev.importer.security.entity.Role;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
@@ -27,9 +28,15 @@ public class Permissions {
         return em.createQuery("select r from Role r order by r.name", Role.class).getResultList();
     }
 
-    /** Gives each named permission exactly the roles listed for it; all or nothing. */
+    /**
+     * Gives each named permission exactly the roles listed for it; all or nothing. Refused
+     * when no active user would hold {@code access-permissions} any more: only SQL could undo
+     * that. The permission's row is locked first, so that two updates apply one after the
+     * other and the second sees what the first left.
+     */
     public List<Permission> update(Map<String, List<String>> rolesByPermission) {
         requireExistingRoles(rolesByPermission.values().stream().flatMap(List::stream).toList());
+        em.find(Permission.class, Permission.ACCESS_PERMISSIONS, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
         rolesByPermission.forEach((id, roles) -> {
             Permission permission = em.find(Permission.class, id);
@@ -38,7 +45,24 @@ public class Permissions {
             }
             permission.grantTo(roles, now);
         });
+        em.flush();
+        if (!hasActiveHolder(Permission.ACCESS_PERMISSIONS)) {
+            throw new ApiException("error-action-not-allowed",
+                    "No active user would hold " + Permission.ACCESS_PERMISSIONS + " any more");
+        }
         return all();
+    }
+
+    private boolean hasActiveHolder(String permission) {
+        return !em.createNativeQuery("""
+                        SELECT 1 FROM permission_roles p
+                        JOIN user_roles r ON r.role = p.role
+                        JOIN users u ON u.id = r.user_id
+                        WHERE p.permission_id = :permission AND u.active
+                        LIMIT 1""")
+                .setParameter("permission", permission)
+                .getResultList()
+                .isEmpty();
     }
 
     /** Refuses with 400 {@code error-invalid-role} when a role does not exist. */

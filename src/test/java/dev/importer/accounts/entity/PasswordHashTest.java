@@ -55,12 +55,20 @@ class PasswordHashTest {
     void refusesWorkFactorsOfZeroOrBeyondWhatALoginCanAfford() {
         assertRefused("pbkdf2-sha512", PBKDF2.replace("i=600000", "i=0"), "iterations (i) 0");
         assertRefused("pbkdf2-sha512", PBKDF2.replace("i=600000", "i=9999999999"), "invalid number for i");
-        assertRefused("pbkdf2-sha512", PBKDF2.replace("i=600000", "i=5000001"), "not between 1 and 5000000");
+        assertRefused("pbkdf2-sha512", PBKDF2.replace("i=600000", "i=2000001"), "not between 1 and 2000000");
         assertRefused("argon2", ARGON2.replace("t=3", "t=0"), "t 0");
         assertRefused("argon2", ARGON2.replace("m=65536", "m=1048576"), "m 1048576");
         assertRefused("argon2", ARGON2.replace("p=4", "p=0"), "p 0");
         assertRefused("bcrypt", BCRYPT.replace("$10$", "$03$"), "bcrypt cost 3");
-        assertRefused("bcrypt", BCRYPT.replace("$10$", "$17$"), "bcrypt cost 17");
+        assertRefused("bcrypt", BCRYPT.replace("$10$", "$15$"), "bcrypt cost 15");
+        assertRefused("argon2", ARGON2.replace("m=65536", "m=262144").replace("t=3", "t=5"), "m times t 1310720");
+    }
+
+    @Test
+    void admitsTheCostsThatRealExportsUse() {
+        PasswordHash.imported("bcrypt", BCRYPT.replace("$10$", "$14$"));
+        PasswordHash.imported("pbkdf2-sha512", PBKDF2.replace("i=600000", "i=2000000"));
+        PasswordHash.imported("argon2", ARGON2.replace("m=65536", "m=262144").replace("t=3", "t=4"));
     }
 
     @Test

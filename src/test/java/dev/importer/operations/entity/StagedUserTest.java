@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.importer.accounts.entity.HashingAlgorithm;
 import dev.importer.accounts.entity.PasswordHash;
+import dev.importer.accounts.entity.UsernameRule;
 import dev.importer.platform.ApiException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class StagedUserTest {
 
+    private static final UsernameRule RULE = UsernameRule.of(UsernameRule.DEFAULT_PATTERN);
     private static final String BCRYPT = "$2b$10$abcdefghijklmnopqrstuu5s2v8.iXieOjg/.AySBTTZIIVFJeBui";
 
     @Test
@@ -50,6 +52,30 @@ class StagedUserTest {
     }
 
     @Test
+    void refusesLookAlikeUsernamesBadAddressesAndControlCharacters() {
+        for (String username : List.of("a b", "ann@example", "../ann", "ann/x", "line\\nbreak", "\\u0430dmin",
+                "admin\\u200b", "\\u202eadmin", "<b>ann</b>")) {
+            ApiException refusal = assertThrows(ApiException.class, () -> read(
+                    "{\"username\":\"" + username + "\",\"emails\":[\"a@example.com\"],\"importIds\":[\"1\"]}"),
+                    username);
+            assertTrue(refusal.getMessage().startsWith("users[0]: "), refusal.getMessage());
+        }
+        for (String address : List.of("not-an-email", "@", "@@@", "a@b", "a@b.c", "a b@example.com", "a@exa mple.com")) {
+            assertThrows(ApiException.class, () -> read(
+                    "{\"emails\":[\"" + address + "\"],\"importIds\":[\"1\"]}"), address);
+        }
+        for (String field : List.of("\"name\":\"A\\u0000nn\"", "\"name\":\"A\\u001bnn\"",
+                "\"importIds\":[\"1\\t2\"]", "\"password\":\"pass\\u0000word\"", "\"name\":\"" + "n".repeat(256) + "\"")) {
+            assertThrows(ApiException.class, () -> read(
+                    "{\"emails\":[\"a@example.com\"],\"importIds\":[\"1\"]," + field + "}").importIds(), field);
+        }
+        assertEquals(Optional.of("Ann\tLee"), read(
+                "{\"name\":\"Ann\\tLee\",\"emails\":[\"a@example.com\"],\"importIds\":[\"1\"]}").name());
+        assertEquals(List.of("\"quoted local\"@example.com", "ann@[10.0.0.1]"), read(
+                "{\"username\":\"ann\",\"emails\":[\"\\\"quoted local\\\"@example.com\",\"ann@[10.0.0.1]\"],\"importIds\":[\"1\"]}").emails());
+    }
+
+    @Test
     void withoutUsernameTakesTheLocalPartOfTheFirstEmail() {
         assertEquals("bob", read("{\"emails\":[\"Bob@example.com\"],\"importIds\":[\"1\"]}").username());
     }
@@ -57,13 +83,13 @@ class StagedUserTest {
     @Test
     void refusalsNameTheUser() {
         ApiException noEmail = assertThrows(ApiException.class,
-                () -> StagedUser.fromJson(json("{\"emails\":[\"\"],\"importIds\":[\"1\"]}"), 3));
+                () -> StagedUser.fromJson(json("{\"emails\":[\"\"],\"importIds\":[\"1\"]}"), 3, RULE));
         assertTrue(noEmail.getMessage().startsWith("users[3]: "), noEmail.getMessage());
 
         assertThrows(ApiException.class, () -> read("{\"emails\":[\"a@example.com\"]}"));
         assertThrows(ApiException.class, () -> read("{\"emails\":[\"a@example.com\"],\"importIds\":[1]}"));
         assertThrows(ApiException.class, () -> read("{\"emails\":\"a@example.com\",\"importIds\":[\"1\"]}"));
-        assertThrows(ApiException.class, () -> StagedUser.fromJson(Json.createValue("text"), 0));
+        assertThrows(ApiException.class, () -> StagedUser.fromJson(Json.createValue("text"), 0, RULE));
     }
 
     @Test
@@ -100,13 +126,13 @@ class StagedUserTest {
                 "\"passwordHash\":\"" + BCRYPT.substring(1) + "\",\"hashingAlgorithm\":\"bcrypt\"",
                 "\"services\":{\"password\":\"x\"}")) {
             ApiException refusal = assertThrows(ApiException.class,
-                    () -> StagedUser.fromJson(json(user.formatted(refused)), 5), refused);
+                    () -> StagedUser.fromJson(json(user.formatted(refused)), 5, RULE), refused);
             assertTrue(refusal.getMessage().startsWith("users[5]: "), refusal.getMessage());
         }
     }
 
     private static StagedUser read(String json) {
-        return StagedUser.fromJson(json(json), 0);
+        return StagedUser.fromJson(json(json), 0, RULE);
     }
 
     private static JsonObject json(String json) {

@@ -3,6 +3,7 @@ package dev.importer.operations.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.importer.accounts.entity.UsernameRule;
 import dev.importer.platform.ApiException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ class StagedUsersTest {
     @Test
     void stopsReadingAtTheLimit() {
         ApiException refusal = assertThrows(ApiException.class,
-                () -> StagedUsers.read(stream("{\"users\":[" + ANN + "," + BOB + ",{\"broken\"]}"), 1));
+                () -> StagedUsers.read(stream("{\"users\":[" + ANN + "," + BOB + ",{\"broken\"]}"), 1, UsernameRule.of(UsernameRule.DEFAULT_PATTERN)));
 
         assertEquals("error-too-many-users", refusal.errorType());
     }
@@ -55,7 +56,7 @@ class StagedUsersTest {
     }
 
     private static StagedUsers read(String body) {
-        return StagedUsers.read(stream(body), 100);
+        return StagedUsers.read(stream(body), 100, UsernameRule.of(UsernameRule.DEFAULT_PATTERN));
     }
 
     private static ByteArrayInputStream stream(String body) {

@@ -33,11 +33,17 @@ public class RequestSizeLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        long limit = LARGE_BODY_PATHS.contains(request.getUriInfo().getPath()) ? maxBytes : SMALL_BODY_BYTES;
+        long limit = LARGE_BODY_PATHS.contains(endpoint(request)) ? maxBytes : SMALL_BODY_BYTES;
         if (request.getLength() > limit) {
             throw tooLarge();
         }
         request.setEntityStream(new Bounded(request.getEntityStream(), limit));
+    }
+
+    /** The path under the API's root; RESTEasy (WildFly) answers it with a leading slash, Jersey without. */
+    private static String endpoint(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return path.startsWith("/") ? path.substring(1) : path;
     }
 
     private static WebApplicationException tooLarge() {

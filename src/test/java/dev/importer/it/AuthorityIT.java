@@ -118,6 +118,9 @@ class AuthorityIT extends ImportIT {
         Reply moved = api.postJson("api/v1/permissions.update", other,
                 "{\"permissions\":[{\"_id\":\"access-permissions\",\"roles\":[\"" + tag + "-keepers\"]}]}");
         assertEquals(200, moved.status(), moved.body());
+        Reply lastHolderDeactivated = api.postJson("api/v1/users.setActiveStatus", admin,
+                "{\"userId\":\"" + other.userId() + "\",\"activeStatus\":false}");
+        assertEquals(400, lastHolderDeactivated.status(), lastHolderDeactivated.body());
         assertEquals(200, api.postJson("api/v1/permissions.update", other,
                 "{\"permissions\":[{\"_id\":\"access-permissions\",\"roles\":[\"admin\",\"" + tag + "-keepers\"]}]}")
                 .status());

@@ -14,6 +14,7 @@ import dev.importer.accounts.entity.PasswordHash;
 import dev.importer.accounts.entity.User;
 import dev.importer.accounts.entity.UserId;
 import dev.importer.platform.ApiException;
+import dev.importer.security.boundary.Permissions;
 import dev.importer.security.control.RoleGrants;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
@@ -53,6 +54,9 @@ public class Accounts {
 
     @Inject
     RoleGrants roleGrants;
+
+    @Inject
+    Permissions permissions;
 
     /** The login is refused before its password is checked: too many failures lately. */
     @ApplicationException(rollback = true)
@@ -130,10 +134,10 @@ public class Accounts {
     }
 
     /**
-     * {@code users.create}: refused when the username (in any letter case) or an address is
-     * taken, or when the caller may not give the roles.
+     * {@code users.create}: refused when the caller may not give the roles, or when the
+     * username (in any letter case) or an address is taken; the password is hashed only then.
      */
-    public User create(NewUser newUser, UserId caller) {
+    public User create(NewUser newUser, PasswordDigest password, UserId caller) {
         roleGrants.requireMayGrant(caller, newUser.roles());
         if (users.usernameTaken(newUser.username())) {
             throw new ApiException("error-field-unavailable",
@@ -144,6 +148,7 @@ public class Accounts {
                     "Email already exists");
         }
         User user = newUser.toUser(Instant.now());
+        user.setPassword(passwords.hash(password));
         try {
             users.add(user);
             em.flush();
@@ -167,9 +172,10 @@ public class Accounts {
     }
 
     /**
-     * The last active administrator stays active. The active administrators are locked
-     * before they are counted, so that two of them deactivating each other at once apply one
-     * after the other, and the second finds itself the last.
+     * The last active administrator stays active, and so does the last active holder of
+     * access-permissions. The active administrators are locked before they are counted, so
+     * that two of them deactivating each other at once apply one after the other, and the
+     * second finds itself the last.
      */
     public void setActive(String userId, boolean active) {
         List<String> activeAdmins = active ? List.of() : users.lockActiveAdministrators();
@@ -179,6 +185,10 @@ public class Accounts {
             throw new ApiException("error-action-not-allowed", "The last active administrator cannot be deactivated");
         }
         user.setActive(active);
+        if (!active) {
+            em.flush();
+            permissions.requireActiveHolderOfAccessPermissions();
+        }
     }
 
     /**

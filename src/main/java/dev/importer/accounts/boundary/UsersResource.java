@@ -2,7 +2,6 @@ package dev.importer.accounts.boundary;
 
 import static dev.importer.platform.Jsonp.JSON;
 
-import dev.importer.accounts.control.Passwords;
 import dev.importer.accounts.entity.EmailAddress;
 import dev.importer.accounts.entity.NewUser;
 import dev.importer.accounts.entity.PasswordDigest;
@@ -46,14 +45,12 @@ public class UsersResource {
     Permissions permissions;
 
     @Inject
-    Passwords passwords;
-
-    @Inject
     UsernameRule usernameRule;
 
     /**
      * {@code {"username","email","password","name", "roles"?, "active"?, "verified"?}}: every
-     * value checked before the password is hashed or the database asked.
+     * value checked before the database is asked, and the roles and the name before the
+     * password is hashed.
      */
     @POST
     @Path("users.create")
@@ -71,13 +68,13 @@ public class UsersResource {
         }
         List<String> roles = JsonBodies.strings(request, "roles").orElse(List.of(RoleGrants.DEFAULT_ROLE));
         permissions.requireExistingRoles(roles);
-        String password = JsonBodies.requiredString(request, "password");
+        PasswordDigest password = PasswordDigest.ofClearText(JsonBodies.requiredString(request, "password"));
         NewUser user = new NewUser(username, Optional.of(name), List.of(email),
                 JsonBodies.bool(request, "verified").orElse(false),
                 roles,
-                Optional.of(passwords.hash(PasswordDigest.ofClearText(password))),
+                Optional.empty(),
                 JsonBodies.bool(request, "active").orElse(true));
-        return success("user", accounts.create(user, Caller.of(security).userId()).toJson().build());
+        return success("user", accounts.create(user, password, Caller.of(security).userId()).toJson().build());
     }
 
     /** {@code {"userId":"...","activeStatus":false}}; takes effect on the user's next request. */

@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The transactions of a running import, one per step, each bounded by
- * {@link StatementBounds#BACKGROUND}. Each takes the import lock shared and renews the job's lease; it goes on only while the job holds the lease and the operation
+ * {@link StatementBounds#BACKGROUND}. Each takes the import lock shared and renews the job's
+ * lease; it goes on only while the job holds the lease and the operation
  * is still importing. So once an abort, or a takeover by another instance, has committed,
  * the job writes nothing more.
  */

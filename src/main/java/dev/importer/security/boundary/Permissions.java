@@ -30,13 +30,11 @@ public class Permissions {
 
     /**
      * Gives each named permission exactly the roles listed for it; all or nothing. Refused
-     * when no active user would hold {@code access-permissions} any more: only SQL could undo
-     * that. The permission's row is locked first, so that two updates apply one after the
-     * other and the second sees what the first left.
+     * when no active user would hold {@code access-permissions} any more.
      */
     public List<Permission> update(Map<String, List<String>> rolesByPermission) {
         requireExistingRoles(rolesByPermission.values().stream().flatMap(List::stream).toList());
-        em.find(Permission.class, Permission.ACCESS_PERMISSIONS, LockModeType.PESSIMISTIC_WRITE);
+        lockAccessPermissions();
         Instant now = Instant.now();
         rolesByPermission.forEach((id, roles) -> {
             Permission permission = em.find(Permission.class, id);
@@ -46,11 +44,26 @@ public class Permissions {
             permission.grantTo(roles, now);
         });
         em.flush();
+        requireActiveHolderOfAccessPermissions();
+        return all();
+    }
+
+    /**
+     * Refuses with 400 {@code error-action-not-allowed} when the transaction's changes leave no
+     * active user holding {@code access-permissions}: only SQL could undo that. Every change
+     * that could takes the permission's row lock first, here or before, so that two of them
+     * apply one after the other and the second sees what the first left.
+     */
+    public void requireActiveHolderOfAccessPermissions() {
+        lockAccessPermissions();
         if (!hasActiveHolder(Permission.ACCESS_PERMISSIONS)) {
             throw new ApiException("error-action-not-allowed",
                     "No active user would hold " + Permission.ACCESS_PERMISSIONS + " any more");
         }
-        return all();
+    }
+
+    private void lockAccessPermissions() {
+        em.find(Permission.class, Permission.ACCESS_PERMISSIONS, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private boolean hasActiveHolder(String permission) {

@@ -60,7 +60,10 @@ public class DatabaseSchema {
         }
     }
 
-    /** Once, as usernames became unique ignoring case: the users that already collided, each with the one it kept its name beside. */
+    /**
+     * Once, as usernames became unique ignoring case: each user that already collided, with
+     * the one that kept the name in the unique index.
+     */
     private static void logCollidingUsernames(DataSource migrations) {
         try (Connection c = migrations.getConnection(); Statement s = c.createStatement();
                 ResultSet pairs = s.executeQuery("""

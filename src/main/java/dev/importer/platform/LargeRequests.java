@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,30 +38,17 @@ public class LargeRequests {
     @ConfigProperty(name = "MAX_BODY_BYTES", defaultValue = "16777216")
     long maxBodyBytes;
 
-    private Semaphore permits;
+    private Permits permits;
 
     @PostConstruct
     void size() {
         long affordable = Runtime.getRuntime().maxMemory() / (HEAP_PER_BODY_BYTE * Math.max(1, maxBodyBytes));
-        permits = new Semaphore((int) Math.max(1, configured.map(Integer::longValue).orElse(affordable)), true);
+        int count = (int) Math.min(Integer.MAX_VALUE, configured.map(Integer::longValue).orElse(affordable));
+        permits = new Permits(count, WAIT, Busy::new);
     }
 
     /** Handles the request once a permit is free, waiting at most WAIT for one. */
     public <T> T bounded(Supplier<T> request) {
-        boolean acquired;
-        try {
-            acquired = permits.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Busy();
-        }
-        if (!acquired) {
-            throw new Busy();
-        }
-        try {
-            return request.get();
-        } finally {
-            permits.release();
-        }
+        return permits.run(request);
     }
 }

@@ -28,7 +28,8 @@ class AuthorityIT extends ImportIT {
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM users WHERE username LIKE ?", tag + "-_"));
 
         assertEquals(200, createUser(creator, tag + "-d", "user").status());
-        assertEquals(200, createUser(creator, tag + "-e", tag + "-creators").status(), "its own role carries nothing more");
+        assertEquals(200, createUser(creator, tag + "-e", tag + "-creators").status(),
+                "its own role carries nothing more");
         assertEquals(200, createUser(admin, tag + "-f", "admin").status(), "an administrator holds assign-admin-role");
     }
 

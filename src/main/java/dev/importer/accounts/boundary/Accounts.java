@@ -104,7 +104,7 @@ public class Accounts {
     public Optional<Login> completeLogin(LoginAttempt attempt, PasswordCheck check, String clientAddress) {
         Optional<User> user = attempt.user().flatMap(id -> users.find(id.value()))
                 .filter(User::isActive)
-                .filter(u -> u.password().map(PasswordHash::encoded).equals(attempt.stored().map(PasswordHash::encoded)));
+                .filter(u -> sameHash(u.password(), attempt.stored()));
         if (!check.matches() || user.isEmpty()) {
             metrics.failed();
             throttle.failed(attempt.userKey(), clientAddress);
@@ -115,6 +115,10 @@ public class Accounts {
         AuthToken token = AuthToken.generate();
         em.persist(LoginToken.forLogin(token, user.get(), Instant.now()));
         return Optional.of(new Login(user.get(), token));
+    }
+
+    private static boolean sameHash(Optional<PasswordHash> now, Optional<PasswordHash> checked) {
+        return now.map(PasswordHash::encoded).equals(checked.map(PasswordHash::encoded));
     }
 
     /** Failures for a name nobody has are counted too, under the name as typed. */

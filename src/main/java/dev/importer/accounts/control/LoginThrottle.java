@@ -37,7 +37,8 @@ public class LoginThrottle {
             DELETE FROM login_failures
             WHERE (kind = 'address' AND key = :address) OR (kind = 'user' AND key = :user)""");
 
-    private static final NamedSql FORGIVEN = NamedSql.of("DELETE FROM login_failures WHERE kind = 'user' AND key = :user");
+    private static final NamedSql FORGIVEN = NamedSql.of(
+            "DELETE FROM login_failures WHERE kind = 'user' AND key = :user");
 
     @Inject
     Sql sql;

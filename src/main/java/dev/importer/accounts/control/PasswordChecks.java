@@ -1,12 +1,11 @@
 package dev.importer.accounts.control;
 
+import dev.importer.platform.Permits;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,30 +32,16 @@ public class PasswordChecks {
     @ConfigProperty(name = "LOGIN_MAX_CONCURRENT_CHECKS")
     Optional<Integer> configured;
 
-    private Semaphore permits;
+    private Permits permits;
 
     @PostConstruct
     void size() {
         int halfTheCores = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        permits = new Semaphore(Math.max(1, configured.orElse(halfTheCores)), true);
+        permits = new Permits(configured.orElse(halfTheCores), WAIT, TooMany::new);
     }
 
     /** Runs the login once a permit is free, waiting at most WAIT for one. */
     public <T> T bounded(Supplier<T> login) {
-        boolean acquired;
-        try {
-            acquired = permits.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TooMany();
-        }
-        if (!acquired) {
-            throw new TooMany();
-        }
-        try {
-            return login.get();
-        } finally {
-            permits.release();
-        }
+        return permits.run(login);
     }
 }

@@ -82,7 +82,8 @@ public class Passwords {
 
     /** False for a hash the service does not make any more: it is replaced at the next login. */
     private static boolean isCurrent(PasswordHash stored) {
-        return stored.algorithm() == HashingAlgorithm.ARGON2ID_SHA256 && HashFunctions.hasCurrentParameters(stored.phc());
+        return stored.algorithm() == HashingAlgorithm.ARGON2ID_SHA256
+                && HashFunctions.hasCurrentParameters(stored.phc());
     }
 
     /** Starts hashing the passwords on the hashing threads; take the hashes in order from the answer. */

@@ -72,7 +72,8 @@ public class UserRepository {
 
     /** Whether a user has this name, in any letter case. */
     public boolean usernameTaken(String username) {
-        return !em.createNativeQuery("SELECT 1 FROM users WHERE lower(username) = lower(:name) AND NOT username_collision")
+        return !em.createNativeQuery(
+                        "SELECT 1 FROM users WHERE lower(username) = lower(:name) AND NOT username_collision")
                 .setParameter("name", username)
                 .getResultList()
                 .isEmpty();

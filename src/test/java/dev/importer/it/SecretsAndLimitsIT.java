@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class SecretsAndLimitsIT extends ImportIT {
 
+    /** An answer the server gave before the WAR saw the request. */
+    private static final int SERVERS_OWN = -1;
     private static final String BCRYPT_ALPHABET = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     @Test
@@ -74,12 +76,13 @@ class SecretsAndLimitsIT extends ImportIT {
                                         fifteenMegabytes)
                                 : BodyPublishers.ofInputStream(() -> padding(fifteenMegabytes)))
                         .build())
-                .map(request -> api.sendAsync(request).thenApply(Reply::status)
+                .map(request -> api.sendAsync(request).thenApply(SecretsAndLimitsIT::statusOrServersOwn)
                         .exceptionally(brokenOff -> 0)) // the server may close on a body it will not read
                 .toList();
         List<Integer> statuses = answers.stream().map(CompletableFuture::join).toList();
 
-        assertTrue(statuses.stream().allMatch(s -> s == 413 || s == 503 || s == 0), statuses.toString());
+        assertTrue(statuses.stream().allMatch(s -> s == 413 || s == 503 || s == 0 || s == SERVERS_OWN),
+                statuses.toString());
         assertTrue(statuses.contains(413), statuses.toString());
         api.loginAsAdmin();
         assertFalse(ServerLog.text().contains("OutOfMemoryError"));
@@ -166,6 +169,14 @@ class SecretsAndLimitsIT extends ImportIT {
         assertEquals(200, api.get("webjars/swagger-ui/5.34.1/swagger-ui-bundle.js", admin).status());
         Reply page = api.get("", admin);
         assertFalse(page.body().matches("(?s).*<script>.*"), "no inline script");
+    }
+
+    /**
+     * WildFly's Undertow refuses a Content-Length over its max-post-size (10 MB by default)
+     * itself, before the WAR, with an empty 400.
+     */
+    private static int statusOrServersOwn(Reply reply) {
+        return reply.status() == 400 && reply.body().isEmpty() ? SERVERS_OWN : reply.status();
     }
 
     private static InputStream padding(long length) {

@@ -58,7 +58,7 @@ class SecretsAndLimitsIT extends ImportIT {
         }
 
         String operation = status().getJsonObject("operation").getString("_id");
-        awaitTrue(() -> ServerLog.text().contains("Import " + operation + " failed"), Duration.ofSeconds(30));
+        awaitTrue(() -> ServerLog.text().contains("Import " + operation + " failed"), Duration.ofSeconds(60));
         String log = ServerLog.text();
         for (String secret : List.of(clearText, anotherClearText, importedHash, importedHash.substring(7))) {
             assertFalse(log.contains(secret), "the server's log holds a secret the test sent");

@@ -17,7 +17,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * What the server under test has logged, for the tests that check what must never be logged.
  * Payara Micro's and WildFly's managed adapters copy the server's output to this JVM's
  * standard output, which this listener copies, from the start of the run, to
- * {@code target/it-server-output.log}; GlassFish writes its domain's server.log.
+ * {@code target/it-server-output.log}; GlassFish writes its domain's server.log (rotated at
+ * 2 MB), WildFly its server.log too.
  */
 public final class ServerLog implements LauncherSessionListener {
 
@@ -37,14 +38,16 @@ public final class ServerLog implements LauncherSessionListener {
         }
     }
 
-    /** Everything the server has logged so far. */
+    /** Everything the server has logged so far, its rotated log files included. */
     public static String text() {
         StringBuilder text = new StringBuilder();
-        Stream.of(Optional.of(OUTPUT), Optional.ofNullable(System.getProperty("glassfish.home"))
-                        .map(home -> Path.of(home, "glassfish", "domains", "domain1", "logs", "server.log")),
-                Optional.ofNullable(System.getProperty("jboss.home"))
-                        .map(home -> Path.of(home, "standalone", "log", "server.log")))
-                .flatMap(Optional::stream)
+        Stream.concat(Stream.of(OUTPUT), Stream.of(
+                        Optional.ofNullable(System.getProperty("glassfish.home"))
+                                .map(home -> Path.of(home, "glassfish", "domains", "domain1", "logs")),
+                        Optional.ofNullable(System.getProperty("jboss.home"))
+                                .map(home -> Path.of(home, "standalone", "log")))
+                        .flatMap(Optional::stream)
+                        .flatMap(ServerLog::serverLogsIn))
                 .filter(Files::isReadable)
                 .forEach(file -> {
                     try {
@@ -54,6 +57,14 @@ public final class ServerLog implements LauncherSessionListener {
                     }
                 });
         return text.toString();
+    }
+
+    private static Stream<Path> serverLogsIn(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("server.log")).toList().stream();
+        } catch (IOException e) {
+            return Stream.empty();
+        }
     }
 
     private static final class Tee extends OutputStream {

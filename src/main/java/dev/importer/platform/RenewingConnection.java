@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -15,22 +16,36 @@ import javax.sql.DataSource;
  * the failure stays the caller's. The pools GlassFish and WildFly make for
  * {@code @DataSourceDefinition} do not validate connections, and kept handing out closed ones
  * after an outage until each had idled out: minutes of 503 after the database was back.
- * Now each fails one call at most.
+ * A session that has been idle for a while is checked before it is used again (a round trip
+ * that a busy connection does not pay), since the driver sees that the database ended a
+ * session only when it next uses it: after a restart of the database, every idle pooled
+ * connection would otherwise fail one call. A session ended while in use still fails its call.
  */
 final class RenewingConnection implements InvocationHandler {
 
+    /** How long a session may idle before it is checked at its next use. */
+    static final long CHECK_AFTER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final int CHECK_TIMEOUT_SECONDS = 2;
+
     private final DataSource sessions;
+    private final long checkAfterIdleNanos;
     private Connection session;
     private boolean autoCommit = true;
+    private long lastUsed = System.nanoTime();
 
-    private RenewingConnection(DataSource sessions) throws SQLException {
+    private RenewingConnection(DataSource sessions, long checkAfterIdleNanos) throws SQLException {
         this.sessions = sessions;
+        this.checkAfterIdleNanos = checkAfterIdleNanos;
         this.session = sessions.getConnection();
     }
 
     static Connection of(DataSource sessions) throws SQLException {
+        return of(sessions, CHECK_AFTER_IDLE_NANOS);
+    }
+
+    static Connection of(DataSource sessions, long checkAfterIdleNanos) throws SQLException {
         return (Connection) Proxy.newProxyInstance(RenewingConnection.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new RenewingConnection(sessions));
+                new Class<?>[] {Connection.class}, new RenewingConnection(sessions, checkAfterIdleNanos));
     }
 
     @Override
@@ -43,9 +58,10 @@ final class RenewingConnection implements InvocationHandler {
             };
         }
         boolean setsAutoCommit = method.getName().equals("setAutoCommit");
-        if ((autoCommit || setsAutoCommit) && session.isClosed()) {
+        if ((autoCommit || setsAutoCommit) && ended()) {
             session = sessions.getConnection();
         }
+        lastUsed = System.nanoTime();
         try {
             Object result = method.invoke(session, args);
             if (setsAutoCommit) {
@@ -55,5 +71,10 @@ final class RenewingConnection implements InvocationHandler {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
+    }
+
+    private boolean ended() throws SQLException {
+        return session.isClosed()
+                || System.nanoTime() - lastUsed > checkAfterIdleNanos && !session.isValid(CHECK_TIMEOUT_SECONDS);
     }
 }

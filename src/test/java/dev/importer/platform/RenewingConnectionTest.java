@@ -17,6 +17,7 @@ class RenewingConnectionTest {
     /** Database sessions that answer getSchema() with their number, until closed. */
     private static final class Sessions {
         final List<boolean[]> closed = new ArrayList<>();
+        final List<boolean[]> endedUnnoticed = new ArrayList<>();
 
         DataSource dataSource() {
             return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
@@ -26,13 +27,16 @@ class RenewingConnectionTest {
         private Connection open() {
             int number = closed.size();
             boolean[] isClosed = {false};
+            boolean[] ended = {false};
             closed.add(isClosed);
+            endedUnnoticed.add(ended);
             return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "isClosed" -> isClosed[0];
+                        case "isValid" -> !isClosed[0] && !ended[0];
                         case "setAutoCommit" -> null;
                         case "getSchema" -> {
-                            if (isClosed[0]) {
+                            if (isClosed[0] || ended[0]) {
                                 throw new SQLException("This connection has been closed.", "08003");
                             }
                             yield "session " + number;
@@ -43,6 +47,11 @@ class RenewingConnectionTest {
 
         void databaseClosesSession(int number) {
             closed.get(number)[0] = true;
+        }
+
+        /** The database ended the session, as at its restart; the driver learns it at its next use. */
+        void databaseEndsIdleSession(int number) {
+            endedUnnoticed.get(number)[0] = true;
         }
     }
 
@@ -56,6 +65,26 @@ class RenewingConnectionTest {
         sessions.databaseClosesSession(0);
 
         assertEquals("session 1", connection.getSchema());
+    }
+
+    @Test
+    void aSessionThatIdledIsCheckedAndReplacedWhenTheDatabaseEndedIt() throws SQLException {
+        Connection connection = RenewingConnection.of(sessions.dataSource(), 0);
+        assertEquals("session 0", connection.getSchema());
+
+        sessions.databaseEndsIdleSession(0);
+
+        assertEquals("session 1", connection.getSchema());
+    }
+
+    @Test
+    void aBusySessionIsNotChecked() throws SQLException {
+        Connection connection = RenewingConnection.of(sessions.dataSource(), Long.MAX_VALUE);
+        assertEquals("session 0", connection.getSchema());
+
+        sessions.databaseEndsIdleSession(0);
+
+        assertThrows(SQLException.class, connection::getSchema, "the failure is the caller's");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /** The application's figures on /metrics, in Prometheus' text format, as an import runs. */
 @EnabledIfSystemProperty(named = ServerOffers.PROPERTY, matches = ServerOffers.METRICS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1) // the first class on the run's server, which it finds fresh
 class MetricsIT extends ImportIT {
 
     /** First, on a server just started: a scrape (and an alert on a missing series) finds them all at 0. */

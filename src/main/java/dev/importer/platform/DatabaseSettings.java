@@ -1,6 +1,11 @@
 package dev.importer.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -9,6 +14,9 @@ import org.postgresql.ds.common.BaseDataSource;
 /**
  * Where the database is and who logs in: DB_URL, DB_USER and DB_PASSWORD, read from
  * MicroProfile Config (environment variables, system properties) on every server.
+ * DB_PASSWORD_FILE, when set, names a file that holds the password instead (its first line),
+ * so that the password stays out of the process's environment: {@code ./run.sh} keeps the
+ * embedded database's password so.
  */
 public record DatabaseSettings(String url, String user, String password) {
 
@@ -28,8 +36,17 @@ public record DatabaseSettings(String url, String user, String password) {
         return new DatabaseSettings(
                 config.getOptionalValue("DB_URL", String.class).orElse(URL_DEFAULT),
                 config.getOptionalValue("DB_USER", String.class).orElse(USER_DEFAULT),
-                // MicroProfile Config reads "" as absent
-                config.getOptionalValue("DB_PASSWORD", String.class).orElse(""));
+                config.getOptionalValue("DB_PASSWORD_FILE", String.class).map(DatabaseSettings::passwordIn)
+                        // MicroProfile Config reads "" as absent
+                        .orElseGet(() -> config.getOptionalValue("DB_PASSWORD", String.class).orElse("")));
+    }
+
+    private static String passwordIn(String file) {
+        try (Stream<String> lines = Files.lines(Path.of(file))) {
+            return lines.findFirst().orElse("");
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalStateException("Cannot read the database password from DB_PASSWORD_FILE " + file, e);
+        }
     }
 
     /** Without the password, which a record's own toString would show. */

@@ -1,5 +1,11 @@
 package dev.importer.it;
 
+import dev.importer.launcher.LocalPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,24 +21,58 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * The database of this test run: the one DB_URL names, which the build sets for the test JVM
  * and, through its environment, for the server Arquillian starts. The application creates it,
- * as it would any missing database; the run drops it when it ends. Credentials: DB_USER,
- * DB_PASSWORD.
+ * as it would any missing database; the run drops it when it ends. Credentials: DB_USER, and
+ * DB_PASSWORD when set. When nothing answers where DB_URL points (a machine without
+ * PostgreSQL), the run starts a throwaway one there ({@link LocalPostgres}), with a password
+ * of its own. Either way the password is written to DB_PASSWORD_FILE, from which the server
+ * reads it.
  */
 public final class TestDatabase implements LauncherSessionListener {
 
-    private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)(\\w+)");
+    private static final Pattern URL = Pattern.compile("jdbc:postgresql://([^/:]+):(\\d+)/(\\w+)");
     private static final Matcher DB_URL = URL.matcher(Optional.ofNullable(System.getenv("DB_URL")).orElse(""));
-    private static final String SERVER = DB_URL.matches() ? DB_URL.group(1) : "";
-    private static final String NAME = DB_URL.matches() ? DB_URL.group(2) : "";
-    private static final String USER = Optional.ofNullable(System.getenv("DB_USER")).orElse("postgres");
-    private static final String PASSWORD = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse("");
+    private static final String HOST = DB_URL.matches() ? DB_URL.group(1) : "";
+    private static final int PORT = DB_URL.matches() ? Integer.parseInt(DB_URL.group(2)) : 0;
+    private static final String SERVER = "jdbc:postgresql://" + HOST + ":" + PORT + "/";
+    private static final String NAME = DB_URL.matches() ? DB_URL.group(3) : "";
+    private static final String USER = Optional.ofNullable(System.getenv("DB_USER")).orElse(LocalPostgres.USER);
+    private static final Path PASSWORD_FILE = Path.of(Optional.ofNullable(System.getenv("DB_PASSWORD_FILE"))
+            .orElse("target/it-database/password"));
+    private static final Path THROWAWAY = Path.of(System.getProperty("it.database.folder", "target/it-database/postgres"));
+
+    private static String password = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse("");
+    private static LocalPostgres throwaway;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (NAME.isEmpty()) {
+            return; // the unit tests' run: no database
+        }
+        try {
+            if (!LocalPostgres.answers(HOST, PORT)) {
+                System.out.println("Nothing answers at " + HOST + ":" + PORT + ": the tests start a PostgreSQL of their own there");
+                throwaway = LocalPostgres.startThrowaway(THROWAWAY, PORT);
+                password = throwaway.password();
+            }
+            Files.createDirectories(PASSWORD_FILE.getParent());
+            Files.deleteIfExists(PASSWORD_FILE);
+            Files.createFile(PASSWORD_FILE, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(PASSWORD_FILE, password + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not prepare the test database", e);
+        }
+    }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         if (NAME.isEmpty()) {
-            return; // the unit tests' run: no database
+            return;
         }
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+        if (throwaway != null) {
+            throwaway.close();
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, password);
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)");
         } catch (SQLException e) {
@@ -42,7 +82,7 @@ public final class TestDatabase implements LauncherSessionListener {
 
     /** Creates the run's database before the server does, for a test that seeds it first. */
     public static void create() {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, password);
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + NAME);
         } catch (SQLException e) {
@@ -59,7 +99,7 @@ public final class TestDatabase implements LauncherSessionListener {
     }
 
     public static String password() {
-        return PASSWORD;
+        return password;
     }
 
     /**
@@ -67,7 +107,7 @@ public final class TestDatabase implements LauncherSessionListener {
      * renamed, so that reconnecting fails. The pool may reconnect between the two: try again.
      */
     public static void takeAway() {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, password);
                 Statement s = c.createStatement()) {
             for (int attempt = 1; ; attempt++) {
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + NAME + "'");
@@ -91,7 +131,7 @@ public final class TestDatabase implements LauncherSessionListener {
 
     /** Undoes {@link #takeAway}. */
     public static void bringBack() {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, password);
                 Statement s = c.createStatement()) {
             s.execute("ALTER DATABASE " + NAME + "_away RENAME TO " + NAME);
         } catch (SQLException e) {
@@ -100,7 +140,7 @@ public final class TestDatabase implements LauncherSessionListener {
     }
 
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(SERVER + NAME, USER, PASSWORD);
+        return DriverManager.getConnection(SERVER + NAME, USER, password);
     }
 
     /** Runs one statement with positional parameters; answers the update count. */

@@ -27,9 +27,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The web console in a real browser: Debian's headless Chromium, driven by Selenium through
- * Debian's chromedriver (CHROMIUM and CHROMEDRIVER override where they are). Saves
- * target/console.png, taken during the import.
+ * The web console in a real browser: the machine's headless Chromium, driven by Selenium
+ * through its chromedriver ({@link LocalChromium}). Saves target/console.png, taken during
+ * the import.
  */
 class ConsoleIT extends ImportIT {
 
@@ -42,14 +42,15 @@ class ConsoleIT extends ImportIT {
 
     @BeforeEach
     void openBrowser() throws IOException {
+        LocalChromium chromium = LocalChromium.findOrSkip();
         profile = Files.createTempDirectory("console-it-chromium");
         ChromeOptions options = new ChromeOptions()
-                .setBinary(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"))
+                .setBinary(chromium.browser().toFile())
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--user-data-dir=" + profile, "--window-size=1200,1400");
         ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(chromium.driver().toFile())
                 .build();
         browser = new ChromeDriver(driver, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
@@ -57,6 +58,9 @@ class ConsoleIT extends ImportIT {
 
     @AfterEach
     void closeBrowser() throws IOException {
+        if (browser == null) {
+            return; // no Chromium here: skipped
+        }
         browser.quit();
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

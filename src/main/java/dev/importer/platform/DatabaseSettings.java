@@ -56,11 +56,10 @@ public record DatabaseSettings(String url, String user, String password) {
     }
 
     /**
-     * A plan PostgreSQL caches for a prepared statement while a table is still small (a new
-     * installation, the first import) scans the whole table once it has grown, until an
-     * ANALYZE: the first 10,000-user import took twice as long because of it. JIT compilation
-     * is for long analytic queries: an import batch, estimated costly but done in 10 ms, spent
-     * 600 ms being compiled, every time. A database that does not answer costs a caller at
+     * The settings of every connection that the planner contract
+     * ({@code src/main/resources/sql/PLANNER-CONTRACT.md}) asks for: custom plans (a generic
+     * plan cached while a table was small scans it once it has grown) and no JIT compilation
+     * (600 ms to compile a 10 ms batch). A database that does not answer costs a caller at
      * most a few seconds to find out.
      */
     <T extends BaseDataSource> T configure(T dataSource) {

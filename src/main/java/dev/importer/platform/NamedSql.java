@@ -1,11 +1,16 @@
 package dev.importer.platform;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,11 +21,19 @@ import java.util.regex.Pattern;
  * for JDBC (which knows only {@code ?}). Casts ({@code ::jsonb}) are left alone. Arrays are
  * bound as PostgreSQL arrays: {@code long[]} as {@code bigint[]}, {@code String[]} as
  * {@code text[]}.
+ *
+ * <p>The engine's statements are files under {@code src/main/resources/sql}, which psql runs
+ * as they are, with the parameters set as psql variables ({@code \set operation '''...'''}).
+ * A statement includes a shared part the way psql does: a line
+ * {@code \set NAME `cat src/main/resources/sql/PATH`} at its top makes {@code :NAME} stand
+ * for the text of that file; {@link #load} does the same with the file from the class path.
  */
 public final class NamedSql {
 
     /** A name, or a line comment (skipped: the driver sees no placeholder there either). */
     private static final Pattern PARAMETER = Pattern.compile("--[^\\n]*|(?<![:\\w]):([A-Za-z][A-Za-z0-9_]*)");
+    private static final Pattern INCLUDE =
+            Pattern.compile("(?m)^\\\\set (\\w+) `cat src/main/resources/(sql/[\\w/.-]+\\.sql)`\\n");
 
     private final String jdbcSql;
     private final List<String> names = new ArrayList<>();
@@ -42,11 +55,44 @@ public final class NamedSql {
         return new NamedSql(sql);
     }
 
+    /** The statement in the file {@code sql/PATH} of the class path, its includes in place. */
+    public static NamedSql load(String path) {
+        return new NamedSql(text("sql/" + path));
+    }
+
+    /** The text of a statement file, its includes in place, its parameters still named. */
+    public static String text(String resource) {
+        String file = read(resource);
+        Matcher include = INCLUDE.matcher(file);
+        Map<String, String> included = new LinkedHashMap<>();
+        while (include.find()) {
+            included.put(include.group(1), text(include.group(2)).strip());
+        }
+        String statement = include.replaceAll("");
+        for (Map.Entry<String, String> part : included.entrySet()) {
+            statement = Pattern.compile("(?<![:\\w]):" + part.getKey() + "(?!\\w)").matcher(statement)
+                    .replaceAll(Matcher.quoteReplacement(part.getValue()));
+        }
+        return statement;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = NamedSql.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No statement file " + resource + " on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String jdbcSql() {
         return jdbcSql;
     }
 
-    PreparedStatement prepare(Connection connection, Map<String, ?> parameters) throws SQLException {
+    /** The statement prepared with its parameters bound, for a caller that runs it itself (EXPLAIN). */
+    public PreparedStatement prepare(Connection connection, Map<String, ?> parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(jdbcSql);
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);

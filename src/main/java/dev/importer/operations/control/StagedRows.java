@@ -32,20 +32,12 @@ public class StagedRows {
     public record PendingUser(long row, Optional<String> password) {
     }
 
-    /** A staged user as {@code import.report} and {@code import.validate} show it: never a password. */
-    static final String REPORT_ENTRY = """
-            json_build_object('username', data->'username', 'emails', data->'emails',
-                              'importIds', data->'importIds', 'status', outcome, 'reason', reason)""";
-
     private static final NamedSql PENDING = NamedSql.of("""
             SELECT id, data->>'password' FROM import_data
             WHERE operation_id = :operation AND data_type = 'user' AND id > :afterRow
             ORDER BY id LIMIT :limit""");
 
-    private static final NamedSql WITH_OUTCOME = NamedSql.of("SELECT CAST(" + REPORT_ENTRY + """
-             AS text) FROM import_data
-            WHERE operation_id = :operation AND data_type = 'user' AND outcome = :outcome
-            ORDER BY id OFFSET :offset LIMIT :limit""");
+    private static final NamedSql WITH_OUTCOME = NamedSql.load("import/report.sql");
 
     @PersistenceContext
     EntityManager em;
@@ -64,11 +56,6 @@ public class StagedRows {
         }
         sql.copyIn("COPY " + partition + " (operation_id, data_type, data) FROM STDIN (FORMAT csv)",
                 new StringReader(csv.toString()));
-    }
-
-    /** Gives the planner the numbers of the operation's staged rows. */
-    public void analyze(OperationId operation) {
-        em.createNativeQuery("ANALYZE " + partitionOf(operation)).executeUpdate();
     }
 
     /**
@@ -124,7 +111,7 @@ public class StagedRows {
         }
     }
 
-    private static String partitionOf(OperationId operation) {
+    static String partitionOf(OperationId operation) {
         return "import_data_" + operation.value();
     }
 }

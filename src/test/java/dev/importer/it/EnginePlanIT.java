@@ -3,7 +3,7 @@ package dev.importer.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.importer.platform.NamedSql;
+import dev.importer.platform.database.NamedSql;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;

@@ -1,15 +1,15 @@
 package dev.importer.accounts.boundary;
 
-import static dev.importer.platform.Jsonp.JSON;
+import static dev.importer.platform.http.Jsonp.JSON;
 
 import dev.importer.accounts.control.PasswordCheck;
 import dev.importer.accounts.control.PasswordChecks;
 import dev.importer.accounts.control.Passwords;
 import dev.importer.accounts.entity.Password;
 import dev.importer.accounts.entity.PasswordDigest;
-import dev.importer.platform.ApiException;
-import dev.importer.platform.ClientAddress;
-import dev.importer.platform.JsonBodies;
+import dev.importer.platform.http.ApiException;
+import dev.importer.platform.http.ClientAddress;
+import dev.importer.platform.http.JsonBodies;
 import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.boundary.AuthenticationFilter;
 import dev.importer.security.entity.Caller;

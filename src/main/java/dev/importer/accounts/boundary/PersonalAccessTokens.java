@@ -1,10 +1,10 @@
 package dev.importer.accounts.boundary;
 
-import dev.importer.accounts.entity.AuthToken;
+import dev.importer.identity.AuthToken;
 import dev.importer.accounts.entity.LoginToken;
 import dev.importer.accounts.entity.User;
-import dev.importer.accounts.entity.UserId;
-import dev.importer.platform.ApiException;
+import dev.importer.identity.UserId;
+import dev.importer.platform.http.ApiException;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,14 +1,14 @@
 package dev.importer.accounts.boundary;
 
-import static dev.importer.platform.Jsonp.JSON;
+import static dev.importer.platform.http.Jsonp.JSON;
 
 import dev.importer.accounts.entity.EmailAddress;
 import dev.importer.accounts.entity.NewUser;
 import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.accounts.entity.UsernameRule;
-import dev.importer.platform.ApiException;
-import dev.importer.platform.JsonBodies;
-import dev.importer.platform.Texts;
+import dev.importer.platform.http.ApiException;
+import dev.importer.platform.http.JsonBodies;
+import dev.importer.platform.http.Texts;
 import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.boundary.Permissions;
 import dev.importer.security.control.RoleGrants;

@@ -1,8 +1,8 @@
 package dev.importer.accounts.control;
 
 import dev.importer.accounts.entity.LoginBlock;
-import dev.importer.platform.NamedSql;
-import dev.importer.platform.Sql;
+import dev.importer.platform.database.NamedSql;
+import dev.importer.platform.database.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.importer.accounts.entity;
 
-import static dev.importer.platform.Jsonp.JSON;
+import static dev.importer.platform.http.Jsonp.JSON;
 
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;

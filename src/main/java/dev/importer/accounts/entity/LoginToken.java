@@ -1,6 +1,8 @@
 package dev.importer.accounts.entity;
 
-import static dev.importer.platform.Jsonp.JSON;
+import dev.importer.identity.AuthToken;
+
+import static dev.importer.platform.http.Jsonp.JSON;
 
 import dev.importer.platform.Timestamps;
 import jakarta.json.JsonObject;

@@ -1,5 +1,7 @@
 package dev.importer.accounts.entity;
 
+import dev.importer.identity.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;

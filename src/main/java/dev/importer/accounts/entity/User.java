@@ -1,6 +1,8 @@
 package dev.importer.accounts.entity;
 
-import static dev.importer.platform.Jsonp.JSON;
+import dev.importer.identity.UserId;
+
+import static dev.importer.platform.http.Jsonp.JSON;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;

@@ -1,7 +1,7 @@
 package dev.importer.operations.boundary;
 
 import dev.importer.operations.control.StagedRows;
-import dev.importer.platform.StatementBounds;
+import dev.importer.platform.database.StatementBounds;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;

@@ -1,6 +1,6 @@
 package dev.importer.operations.boundary;
 
-import dev.importer.accounts.entity.UserId;
+import dev.importer.identity.UserId;
 import dev.importer.operations.control.ImportEvents;
 import dev.importer.operations.control.ImportLock;
 import dev.importer.operations.control.ImportMetrics;
@@ -17,8 +17,8 @@ import dev.importer.operations.entity.OperationStatus;
 import dev.importer.operations.entity.Outcome;
 import dev.importer.operations.entity.Prediction;
 import dev.importer.operations.entity.StagedUsers;
-import dev.importer.platform.ApiException;
-import dev.importer.platform.StatementBounds;
+import dev.importer.platform.http.ApiException;
+import dev.importer.platform.database.StatementBounds;
 import dev.importer.security.boundary.Permissions;
 import dev.importer.security.control.RoleGrants;
 import jakarta.ejb.Stateless;

@@ -1,8 +1,8 @@
 package dev.importer.operations.boundary;
 
-import static dev.importer.platform.Jsonp.JSON;
+import static dev.importer.platform.http.Jsonp.JSON;
 
-import dev.importer.accounts.entity.UserId;
+import dev.importer.identity.UserId;
 import dev.importer.accounts.entity.UsernameRule;
 import dev.importer.operations.boundary.ImportOperations.EventPage;
 import dev.importer.operations.boundary.ImportOperations.Report;
@@ -14,10 +14,10 @@ import dev.importer.operations.entity.ImportState;
 import dev.importer.operations.entity.Outcome;
 import dev.importer.operations.entity.Prediction;
 import dev.importer.operations.entity.StagedUsers;
-import dev.importer.platform.ApiException;
-import dev.importer.platform.ClientAddress;
-import dev.importer.platform.JsonBodies;
-import dev.importer.platform.LargeRequests;
+import dev.importer.platform.http.ApiException;
+import dev.importer.platform.http.ClientAddress;
+import dev.importer.platform.http.JsonBodies;
+import dev.importer.platform.http.LargeRequests;
 import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.entity.Caller;
 import dev.importer.security.entity.Permission;

@@ -7,7 +7,7 @@ import dev.importer.operations.entity.ImportLease;
 import dev.importer.operations.entity.ImportProgress;
 import dev.importer.operations.entity.OperationStatus;
 import dev.importer.operations.entity.OutcomeCount;
-import dev.importer.platform.StatementBounds;
+import dev.importer.platform.database.StatementBounds;
 import dev.importer.security.control.RoleGrants;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,13 +1,13 @@
 package dev.importer.operations.control;
 
-import static dev.importer.platform.Jsonp.JSON;
+import static dev.importer.platform.http.Jsonp.JSON;
 
-import dev.importer.accounts.entity.UserId;
+import dev.importer.identity.UserId;
 import dev.importer.operations.entity.Actor;
 import dev.importer.operations.entity.EventType;
 import dev.importer.operations.entity.OperationId;
-import dev.importer.platform.NamedSql;
-import dev.importer.platform.Sql;
+import dev.importer.platform.database.NamedSql;
+import dev.importer.platform.database.Sql;
 import dev.importer.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

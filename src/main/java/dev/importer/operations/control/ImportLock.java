@@ -1,7 +1,7 @@
 package dev.importer.operations.control;
 
 import dev.importer.platform.metrics.Meters.Timing;
-import dev.importer.platform.StatementBounds;
+import dev.importer.platform.database.StatementBounds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -3,7 +3,7 @@ package dev.importer.operations.control;
 import dev.importer.operations.entity.OperationStatus;
 import dev.importer.operations.entity.Outcome;
 import dev.importer.operations.entity.OutcomeCount;
-import dev.importer.platform.AfterCommit;
+import dev.importer.platform.database.AfterCommit;
 import dev.importer.platform.metrics.Meters;
 import dev.importer.platform.metrics.Meters.Counter;
 import dev.importer.platform.metrics.Meters.Tag;

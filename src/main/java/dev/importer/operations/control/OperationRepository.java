@@ -1,6 +1,6 @@
 package dev.importer.operations.control;
 
-import dev.importer.accounts.entity.UserId;
+import dev.importer.identity.UserId;
 import dev.importer.operations.entity.IfUserExists;
 import dev.importer.operations.entity.ImportLease;
 import dev.importer.operations.entity.ImportOperation;
@@ -8,8 +8,8 @@ import dev.importer.operations.entity.ImportProgress;
 import dev.importer.operations.entity.OperationId;
 import dev.importer.operations.entity.OperationStatus;
 import dev.importer.operations.entity.OutcomeCount;
-import dev.importer.platform.NamedSql;
-import dev.importer.platform.Sql;
+import dev.importer.platform.database.NamedSql;
+import dev.importer.platform.database.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

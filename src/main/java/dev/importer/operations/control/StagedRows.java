@@ -1,12 +1,12 @@
 package dev.importer.operations.control;
 
-import static dev.importer.platform.Jsonp.JSON;
+import static dev.importer.platform.http.Jsonp.JSON;
 
 import dev.importer.operations.entity.OperationId;
 import dev.importer.operations.entity.Outcome;
 import dev.importer.operations.entity.StagedUsers;
-import dev.importer.platform.NamedSql;
-import dev.importer.platform.Sql;
+import dev.importer.platform.database.NamedSql;
+import dev.importer.platform.database.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;

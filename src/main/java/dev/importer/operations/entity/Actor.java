@@ -1,6 +1,6 @@
 package dev.importer.operations.entity;
 
-import dev.importer.accounts.entity.UserId;
+import dev.importer.identity.UserId;
 import java.util.Optional;
 
 /** Who made a change, as the audit trail names it: a caller and its address, or the service itself. */

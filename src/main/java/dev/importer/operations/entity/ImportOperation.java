@@ -1,8 +1,8 @@
 package dev.importer.operations.entity;
 
-import static dev.importer.platform.Jsonp.JSON;
+import static dev.importer.platform.http.Jsonp.JSON;
 
-import dev.importer.accounts.entity.UserId;
+import dev.importer.identity.UserId;
 import dev.importer.platform.Timestamps;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

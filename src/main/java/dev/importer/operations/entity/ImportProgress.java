@@ -1,6 +1,6 @@
 package dev.importer.operations.entity;
 
-import dev.importer.accounts.entity.UserId;
+import dev.importer.identity.UserId;
 
 /**
  * Where a running import stands: its status, its mode, the caller who started it, and the

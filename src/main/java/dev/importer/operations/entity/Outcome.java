@@ -1,6 +1,6 @@
 package dev.importer.operations.entity;
 
-import dev.importer.platform.ApiException;
+import dev.importer.platform.http.ApiException;
 import java.util.Arrays;
 import java.util.Locale;
 

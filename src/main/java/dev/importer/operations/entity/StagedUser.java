@@ -1,14 +1,14 @@
 package dev.importer.operations.entity;
 
-import static dev.importer.platform.Jsonp.JSON;
+import static dev.importer.platform.http.Jsonp.JSON;
 
 import dev.importer.accounts.entity.EmailAddress;
 import dev.importer.accounts.entity.HashingAlgorithm;
 import dev.importer.accounts.entity.PasswordHash;
 import dev.importer.accounts.entity.UsernameRule;
-import dev.importer.platform.ApiException;
-import dev.importer.platform.JsonBodies;
-import dev.importer.platform.Texts;
+import dev.importer.platform.http.ApiException;
+import dev.importer.platform.http.JsonBodies;
+import dev.importer.platform.http.Texts;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;

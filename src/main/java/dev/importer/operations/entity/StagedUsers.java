@@ -1,10 +1,10 @@
 package dev.importer.operations.entity;
 
-import static dev.importer.platform.Jsonp.JSON;
+import static dev.importer.platform.http.Jsonp.JSON;
 
 import dev.importer.accounts.entity.UsernameRule;
-import dev.importer.platform.ApiException;
-import dev.importer.platform.JsonBodies;
+import dev.importer.platform.http.ApiException;
+import dev.importer.platform.http.JsonBodies;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package dev.importer.security.boundary;
 
-import static dev.importer.platform.Jsonp.JSON;
+import static dev.importer.platform.http.Jsonp.JSON;
 
-import dev.importer.platform.ApiException;
+import dev.importer.platform.http.ApiException;
 import dev.importer.security.control.Authenticator;
 import dev.importer.security.control.Authenticator.Admission;
 import dev.importer.security.entity.Caller;

@@ -1,6 +1,6 @@
 package dev.importer.security.boundary;
 
-import dev.importer.platform.ApiException;
+import dev.importer.platform.http.ApiException;
 import dev.importer.security.entity.Permission;
 import dev.importer.security.entity.Role;
 import jakarta.ejb.Stateless;

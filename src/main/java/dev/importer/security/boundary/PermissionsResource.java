@@ -1,9 +1,9 @@
 package dev.importer.security.boundary;
 
-import static dev.importer.platform.Jsonp.JSON;
+import static dev.importer.platform.http.Jsonp.JSON;
 
-import dev.importer.platform.ApiException;
-import dev.importer.platform.JsonBodies;
+import dev.importer.platform.http.ApiException;
+import dev.importer.platform.http.JsonBodies;
 import dev.importer.security.entity.Permission;
 import dev.importer.security.entity.Role;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package dev.importer.security.control;
 
-import dev.importer.accounts.entity.AuthToken;
-import dev.importer.accounts.entity.UserId;
-import dev.importer.platform.NamedSql;
-import dev.importer.platform.Sql;
+import dev.importer.identity.AuthToken;
+import dev.importer.identity.UserId;
+import dev.importer.platform.database.NamedSql;
+import dev.importer.platform.database.Sql;
 import dev.importer.security.entity.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package dev.importer.security.control;
 
-import dev.importer.accounts.entity.UserId;
-import dev.importer.platform.ApiException;
-import dev.importer.platform.NamedSql;
-import dev.importer.platform.Sql;
+import dev.importer.identity.UserId;
+import dev.importer.platform.http.ApiException;
+import dev.importer.platform.database.NamedSql;
+import dev.importer.platform.database.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package dev.importer.security.entity;
 
-import dev.importer.accounts.entity.UserId;
+import dev.importer.identity.UserId;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.importer.security.entity;
 
-import static dev.importer.platform.Jsonp.JSON;
+import static dev.importer.platform.http.Jsonp.JSON;
 
 import dev.importer.platform.Timestamps;
 import jakarta.json.JsonObject;

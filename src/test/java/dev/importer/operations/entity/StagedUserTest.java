@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.importer.accounts.entity.HashingAlgorithm;
 import dev.importer.accounts.entity.PasswordHash;
 import dev.importer.accounts.entity.UsernameRule;
-import dev.importer.platform.ApiException;
+import dev.importer.platform.http.ApiException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

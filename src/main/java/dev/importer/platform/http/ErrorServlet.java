@@ -1,0 +1,25 @@
+package dev.importer.platform.http;
+
+import static dev.importer.platform.http.Jsonp.JSON;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The container's error page (see web.xml): the same JSON error shape as the API's. */
+@WebServlet("/error")
+public class ErrorServlet extends HttpServlet {
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        JSON.createWriter(response.getWriter()).writeObject(ApiException.bodyFor(status));
+    }
+}

@@ -17,10 +17,12 @@ checked AS MATERIALIZED (
          WHERE NOT EXISTS (SELECT 1 FROM roles WHERE roles.name = staged.role) LIMIT 1) AS unknown_role,
         EXISTS (SELECT 1 FROM jsonb_array_elements_text(c.data->'roles') AS staged (role)
                 WHERE staged.role <> ALL (CAST(:grantable AS text[]))) AS role_not_allowed,
-        :ifUserExists = 'update' AND EXISTS (
-            SELECT 1 FROM users existing JOIN user_roles held ON held.user_id = existing.id
+        -- an aggregate, not EXISTS: the planner may turn an EXISTS into one hash of every user's roles
+        :ifUserExists = 'update' AND coalesce((
+            SELECT bool_or(held.role <> ALL (CAST(:grantable AS text[])))
+            FROM users existing JOIN user_roles held ON held.user_id = existing.id
             WHERE lower(existing.username) = lower(c.data->>'username') AND NOT existing.username_collision
-              AND held.role <> ALL (CAST(:grantable AS text[]))) AS user_protected,
+        ), false) AS user_protected,
         EXISTS (SELECT 1 FROM user_emails taken WHERE lower(taken.address) = ANY (ARRAY(
             SELECT lower(staged.address)
             FROM jsonb_array_elements_text(c.data->'emails') AS staged (address)

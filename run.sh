@@ -37,8 +37,9 @@ trap stop_children EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-say "Building the WAR (mvn package) ..."
-mvn -B -q -Dstyle.color=never clean package -DskipTests
+say "Building the WAR (mvn package; its output: $home/build.log) ..."
+mvn -B -Dstyle.color=never clean package -DskipTests >"$home/build.log" 2>&1 \
+    || { say "The build failed; the end of $home/build.log:"; tail -n 30 "$home/build.log" >&2; exit 1; }
 launcher=(java -cp "$(cat target/launcher.classpath)" src/launcher/java/dev/importer/launcher/LocalPostgres.java)
 : >>"$log"
 

@@ -37,6 +37,19 @@ trap stop_children EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# A DB_URL that nothing answers at is told before the build; a refused login, after it.
+if [ -n "${DB_URL:-}" ]; then
+    hostport=${DB_URL#jdbc:postgresql://}
+    hostport=${hostport%%[/?]*}
+    host=${hostport%:*}
+    port=${hostport##*:}
+    [ "$host" = "$hostport" ] && port=5432
+    if ! timeout 10 bash -c "exec 3<>/dev/tcp/$host/$port" 2>/dev/null; then
+        say "Nothing answers at $host:$port (DB_URL=$DB_URL): start that database, or unset DB_URL so that ./run.sh uses its own"
+        exit 1
+    fi
+fi
+
 say "Building the WAR (mvn package; its output: $home/build.log) ..."
 mvn -B -Dstyle.color=never clean package -DskipTests >"$home/build.log" 2>&1 \
     || { say "The build failed; the end of $home/build.log:"; tail -n 30 "$home/build.log" >&2; exit 1; }

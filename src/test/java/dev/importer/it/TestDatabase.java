@@ -50,6 +50,9 @@ public final class TestDatabase implements LauncherSessionListener {
         }
         try {
             if (!LocalPostgres.answers(HOST, PORT)) {
+                if (!HOST.equals("127.0.0.1") && !HOST.equals("localhost")) {
+                    throw new IllegalStateException("Nothing answers at " + HOST + ":" + PORT + " (DB_URL)");
+                }
                 System.out.println("Nothing answers at " + HOST + ":" + PORT + ": the tests start a PostgreSQL of their own there");
                 throwaway = LocalPostgres.startThrowaway(THROWAWAY, PORT);
                 password = throwaway.password();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * The database goes away and comes back, or has no connection to spare: 503 with Retry-After
  * meanwhile, no restart after.
  */
-class DatabaseOutageIT extends DeployedWarIT {
+class DatabaseOutageIT extends ImportIT {
 
     /** The data source's 32 connections, less the two kept for the readiness check and the migrations. */
     private static final int CONNECTIONS_FOR_CALLS = 30;
@@ -40,6 +40,26 @@ class DatabaseOutageIT extends DeployedWarIT {
             TestDatabase.bringBack();
         }
         awaitBack();
+    }
+
+    /**
+     * An outage through three of the takeover timer's looks: the server expunged a timer whose
+     * callback failed twice running, and the instance never took an import over again.
+     */
+    @Test
+    void afterAnOutageTheInstanceStillTakesOverAnImportWhoseLeaseRanOut() throws InterruptedException {
+        TestDatabase.takeAway();
+        try {
+            Thread.sleep(16_000);
+        } finally {
+            TestDatabase.bringBack();
+        }
+        awaitBack();
+
+        String id = startNew();
+        TestDatabase.execute("UPDATE import_operations SET status = 'importer_importing_users', "
+                + "lease_owner = 'a-dead-instance', updated_at = now() - interval '6 seconds' WHERE id = ?", id);
+        awaitTrue(() -> "done".equals(status().getString("state")), Duration.ofSeconds(30));
     }
 
     @Test

@@ -155,6 +155,12 @@ public class ImportOperations {
         return lease;
     }
 
+    /** Drops the staged rows that clearing detached (DetachedRowsCleaner), bounded as background work. */
+    public void dropDetachedRows() {
+        bounds.forTransaction(StatementBounds.BACKGROUND);
+        stagedRows.dropDetached();
+    }
+
     /** A page of the audit trail, newest first, and its length, read in one transaction. */
     public EventPage events(int offset, int count) {
         return new EventPage(events.newestFirst(offset, count), events.total());

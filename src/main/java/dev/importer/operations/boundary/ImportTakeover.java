@@ -1,6 +1,7 @@
 package dev.importer.operations.boundary;
 
 import dev.importer.operations.control.ImportJob;
+import dev.importer.platform.database.Redacted;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -43,13 +44,20 @@ public class ImportTakeover {
     }
 
     // The takeover commits before the job starts, so that the job finds itself the owner.
+    // Never throwing: a server expunges a timer whose callback failed twice in a row (Payara:
+    // EJB5119), and the instance then took nothing over after a database outage.
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void takeOverStaleImports() {
-        operations.takeOverStale().ifPresent(lease -> {
-            LOG.warning("Import " + lease.operation()
-                    + " had no sign of life for longer than its lease: taking it over");
-            job.start(lease);
-        });
+        try {
+            operations.takeOverStale().ifPresent(lease -> {
+                LOG.warning("Import " + lease.operation()
+                        + " had no sign of life for longer than its lease: taking it over");
+                job.start(lease);
+            });
+        } catch (RuntimeException e) {
+            LOG.warning("Looking for an import to take over failed, trying again in " + EVERY_MILLIS / 1000 + " s: "
+                    + Redacted.of(e));
+        }
     }
 }

@@ -21,7 +21,7 @@ class AdministrationIT extends DeployedWarIT {
     @Test
     void aRoleGrantedRunImportThroughTheApiCanStartImports() {
         String role = "ops-" + System.nanoTime();
-        TestDatabase.execute("INSERT INTO roles (name, description) VALUES (?, 'test')", role);
+        TestUsers.addRole(role);
         String username = "operator-" + System.nanoTime();
         Reply created = api.postJson("api/v1/users.create", admin, Json.createObjectBuilder()
                 .add("username", username).add("name", "Operator").add("email", username + "@example.com")

@@ -134,7 +134,7 @@ class AuthorityIT extends ImportIT {
     }
 
     private static String role(String role, String... permissions) {
-        TestDatabase.execute("INSERT INTO roles (name) VALUES (?)", role);
+        TestUsers.addRole(role);
         for (String permission : permissions) {
             TestUsers.grant(permission, role);
         }

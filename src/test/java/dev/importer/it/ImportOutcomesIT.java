@@ -29,7 +29,7 @@ class ImportOutcomesIT extends ImportIT {
         String tag = "out" + System.nanoTime();
         TestUsers.createNamed(tag + "-taken");
         ownedAddress(TestUsers.createNamed(tag + "-owner").userId(), tag + "-Owner@Example.com");
-        TestDatabase.execute("INSERT INTO roles (name) VALUES (?)", tag + "-role");
+        TestUsers.addRole(tag + "-role");
         startNew();
         assertOk(addUsers(
                 user(tag + "-ann", tag + "-ann@example.com", "ann-password"),
@@ -115,7 +115,7 @@ class ImportOutcomesIT extends ImportIT {
         ownedAddress(existing, tag + "-old@example.com");
         String other = TestUsers.createNamed(tag + "-other").userId();
         ownedAddress(other, tag + "-other@example.com");
-        TestDatabase.execute("INSERT INTO roles (name) VALUES (?)", tag + "-ops");
+        TestUsers.addRole(tag + "-ops");
         startNew();
         JsonObject staged = Json.createObjectBuilder(withRole(
                         user(tag + "-existing", tag + "-new@example.com", "new-password"), tag + "-ops"))

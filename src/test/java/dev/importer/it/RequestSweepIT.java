@@ -34,7 +34,9 @@ class RequestSweepIT extends DeployedWarIT {
     private static final List<String> ENDPOINTS = List.of("login", "logout", "me", "import.new", "import.status",
             "import.addUsers", "import.run", "import.validate", "import.clear", "import.report",
             "getCurrentImportOperation", "getLatestImportOperations", "users.create", "users.setActiveStatus",
-            "users.getPersonalAccessTokens", "roles.list", "permissions.listAll", "permissions.update");
+            "users.getPersonalAccessTokens", "roles.list", "roles.create", "roles.update", "roles.delete",
+            "roles.addUserToRole", "roles.removeUserFromRole", "roles.getUsersInRole", "permissions.listAll",
+            "permissions.update");
     /** Values the database cannot hold, or must not be given: look-alike names, controls, over-long text. */
     private static final List<String> HOSTILE_VALUES = List.of("Admin", "\\u0430dmin", "admin\\u200b", "\\u202eadmin",
             "a\\u0000b", "a\\u0007b", "a\\nb", "../admin", "<b>x</b>", "x".repeat(300), "not-an-email", "@@@",
@@ -118,7 +120,7 @@ class RequestSweepIT extends DeployedWarIT {
     }
 
     private byte[] body() {
-        String json = switch (random.nextInt(14)) {
+        String json = switch (random.nextInt(15)) {
             case 0 -> "";
             case 1 -> "{";
             case 2 -> "[".repeat(1000 + random.nextInt(9000)) + "]".repeat(random.nextInt(10));
@@ -136,6 +138,9 @@ class RequestSweepIT extends DeployedWarIT {
             case 12 -> "{\"users\":[{\"username\":\"" + pick(HOSTILE_VALUES) + "\",\"name\":\"" + pick(HOSTILE_VALUES)
                     + "\",\"emails\":[\"" + pick(HOSTILE_VALUES) + "\"],\"importIds\":[\"" + pick(HOSTILE_VALUES)
                     + "\"],\"roles\":[\"" + pick(HOSTILE_VALUES) + "\"],\"password\":\"" + pick(HOSTILE_VALUES) + "\"}]}";
+            case 13 -> "{\"roleId\":\"" + pick(HOSTILE_VALUES) + "\",\"roleName\":\"" + pick(HOSTILE_VALUES)
+                    + "\",\"name\":\"" + pick(HOSTILE_VALUES) + "\",\"description\":\"" + pick(HOSTILE_VALUES)
+                    + "\",\"username\":\"" + pick(HOSTILE_VALUES) + "\",\"scope\":\"" + pick(HOSTILE_VALUES) + "\"}";
             default -> null;
         };
         if (json != null) {

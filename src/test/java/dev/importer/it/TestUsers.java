@@ -31,7 +31,7 @@ public final class TestUsers {
         TestDatabase.execute("INSERT INTO users (id, username, active, created_at) VALUES (?, ?, true, now())",
                 id, username == null ? "user-" + id : username);
         for (String role : roles) {
-            TestDatabase.execute("INSERT INTO roles (name) VALUES (?) ON CONFLICT DO NOTHING", role);
+            addRole(role);
             TestDatabase.execute("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", id, role);
         }
         return addToken(id, "LOGIN", Duration.ZERO);
@@ -49,6 +49,12 @@ public final class TestUsers {
 
     public static void deactivate(String userId) {
         TestDatabase.execute("UPDATE users SET active = false WHERE id = ?", userId);
+    }
+
+    /** A role of that name, made when missing, with its name for id as a built-in role's. */
+    public static String addRole(String role) {
+        TestDatabase.execute("INSERT INTO roles (id, name) VALUES (?, ?) ON CONFLICT DO NOTHING", role, role);
+        return role;
     }
 
     public static void grant(String permission, String role) {

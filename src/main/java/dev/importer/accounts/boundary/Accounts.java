@@ -13,6 +13,7 @@ import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.accounts.entity.PasswordHash;
 import dev.importer.accounts.entity.User;
 import dev.importer.identity.UserId;
+import dev.importer.platform.database.Violations;
 import dev.importer.platform.http.ApiException;
 import dev.importer.security.boundary.Permissions;
 import dev.importer.security.control.RoleGrants;
@@ -26,16 +27,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.hibernate.JDBCException;
 
 @Stateless
 public class Accounts {
 
     public record Login(User user, AuthToken token) {
     }
-
-    /** PostgreSQL's SQLSTATE for a unique violation. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     @PersistenceContext
     EntityManager em;
@@ -158,21 +155,12 @@ public class Accounts {
             em.flush();
         } catch (PersistenceException e) {
             // Another request took the name or the address since the checks above.
-            if (isUniqueViolation(e)) {
+            if (Violations.isUnique(e)) {
                 throw new ApiException("error-field-unavailable", "Username or email already in use");
             }
             throw e;
         }
         return user;
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JDBCException jdbc && UNIQUE_VIOLATION.equals(jdbc.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

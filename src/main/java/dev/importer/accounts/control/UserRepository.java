@@ -14,6 +14,10 @@ import java.util.Set;
 @ApplicationScoped
 public class UserRepository {
 
+    private static final String ACTIVE_ADMINISTRATORS = """
+            SELECT id FROM users u
+            WHERE active AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'admin')""";
+
     @PersistenceContext
     EntityManager em;
 
@@ -59,11 +63,19 @@ public class UserRepository {
     /** The ids of the active users with the admin role, locked until the transaction ends. */
     @SuppressWarnings("unchecked")
     public List<String> lockActiveAdministrators() {
-        return em.createNativeQuery("""
-                        SELECT id FROM users u
-                        WHERE active AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = 'admin')
-                        FOR UPDATE""", String.class)
-                .getResultList();
+        return em.createNativeQuery(ACTIVE_ADMINISTRATORS + " FOR UPDATE", String.class).getResultList();
+    }
+
+    /**
+     * The ids of the active administrators, for a change that must not leave none but updates
+     * none of their rows (taking {@code admin} away): locked as above, then read again, since a
+     * statement that waited for a row lock returns the rows as they were when it began unless
+     * those rows themselves changed. The second read sees what the change before committed.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> lockAndReadActiveAdministrators() {
+        lockActiveAdministrators();
+        return em.createNativeQuery(ACTIVE_ADMINISTRATORS, String.class).getResultList();
     }
 
     public long count() {

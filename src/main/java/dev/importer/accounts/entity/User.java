@@ -109,6 +109,10 @@ public class User {
         roles.add(role);
     }
 
+    public void removeRole(String role) {
+        roles.remove(role);
+    }
+
     public void addEmail(Email email) {
         emails.add(email);
     }

@@ -17,6 +17,7 @@ import dev.importer.operations.entity.StagedUsers;
 import dev.importer.platform.http.ApiException;
 import dev.importer.platform.http.ClientAddress;
 import dev.importer.platform.http.JsonBodies;
+import dev.importer.platform.http.Paging;
 import dev.importer.platform.http.LargeRequests;
 import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.entity.Caller;
@@ -45,10 +46,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ImportResource {
 
     private static final int LATEST_OPERATIONS = 50;
-    private static final int REPORT_PAGE = 50;
-    private static final int REPORT_PAGE_MAX = 1000;
-    private static final int EVENTS_PAGE = 50;
-    private static final int EVENTS_PAGE_MAX = 1000;
+    private static final int PAGE = 50;
     private static final JsonObject SUCCESS = JSON.createObjectBuilder().add("success", true).build();
 
     @Inject
@@ -145,12 +143,11 @@ public class ImportResource {
         if (status == null) {
             throw ApiException.invalidParams("'status' is required: imported, updated, skipped or failed");
         }
-        int first = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
-        int pageSize = integer("count", count, REPORT_PAGE, 1, REPORT_PAGE_MAX);
-        Report report = operations.report(Outcome.fromWireName(status), first, pageSize);
+        Paging page = Paging.of(offset, count, PAGE);
+        Report report = operations.report(Outcome.fromWireName(status), page.offset(), page.count());
         return JSON.createObjectBuilder()
                 .add("users", report.users())
-                .add("offset", first)
+                .add("offset", page.offset())
                 .add("count", report.users().size())
                 .add("total", report.total())
                 .add("success", true)
@@ -190,13 +187,13 @@ public class ImportResource {
     @Path("import.events")
     @Authenticated(permission = Permission.VIEW_IMPORT_OPERATIONS)
     public JsonObject events(@QueryParam("offset") String offset, @QueryParam("count") String count) {
-        int first = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
-        EventPage page = operations.events(first, integer("count", count, EVENTS_PAGE, 1, EVENTS_PAGE_MAX));
+        Paging page = Paging.of(offset, count, PAGE);
+        EventPage events = operations.events(page.offset(), page.count());
         return JSON.createObjectBuilder()
-                .add("events", page.events())
-                .add("offset", first)
-                .add("count", page.events().size())
-                .add("total", page.total())
+                .add("events", events.events())
+                .add("offset", page.offset())
+                .add("count", events.events().size())
+                .add("total", events.total())
                 .add("success", true)
                 .build();
     }
@@ -214,20 +211,5 @@ public class ImportResource {
         return JsonBodies.string(JsonBodies.object(body), "ifUserExists")
                 .map(IfUserExists::fromWireName)
                 .orElse(IfUserExists.SKIP);
-    }
-
-    private static int integer(String name, String value, int absent, int min, int max) {
-        if (value == null || value.isEmpty()) {
-            return absent;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // refused below, like any number out of range
-        }
-        throw ApiException.invalidParams("'" + name + "' must be a whole number from " + min + " to " + max);
     }
 }

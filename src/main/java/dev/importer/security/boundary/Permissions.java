@@ -2,7 +2,6 @@ package dev.importer.security.boundary;
 
 import dev.importer.platform.http.ApiException;
 import dev.importer.security.entity.Permission;
-import dev.importer.security.entity.Role;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -22,10 +21,6 @@ public class Permissions {
 
     public List<Permission> all() {
         return em.createQuery("select p from Permission p order by p.id", Permission.class).getResultList();
-    }
-
-    public List<Role> roles() {
-        return em.createQuery("select r from Role r order by r.name", Role.class).getResultList();
     }
 
     /**

@@ -5,7 +5,6 @@ import static dev.importer.platform.http.Jsonp.JSON;
 import dev.importer.platform.http.ApiException;
 import dev.importer.platform.http.JsonBodies;
 import dev.importer.security.entity.Permission;
-import dev.importer.security.entity.Role;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -58,15 +57,6 @@ public class PermissionsResource {
                 .add("permissions", permissionsJson(permissions.update(rolesByPermission)))
                 .add("success", true)
                 .build();
-    }
-
-    @GET
-    @Path("roles.list")
-    @Authenticated
-    public JsonObject roles() {
-        JsonArrayBuilder roles = JSON.createArrayBuilder();
-        permissions.roles().stream().map(Role::toJson).forEach(roles::add);
-        return JSON.createObjectBuilder().add("roles", roles).add("success", true).build();
     }
 
     private static JsonArrayBuilder permissionsJson(List<Permission> all) {

@@ -91,6 +91,7 @@ class RolesIT extends ImportIT {
         assertRefused(api.postJson("api/v1/roles.create", admin, body("name", "x", "scope", "Subscriptions")),
                 "error-invalid-params");
         assertRefused(api.postJson("api/v1/roles.create", admin, body("name", "   ")), "error-invalid-params");
+        assertRefused(api.get("api/v1/roles.getUsersInRole?role=a%00b", admin), "error-invalid-params");
         assertRefused(api.postJson("api/v1/roles.create", admin, body("name", "x".repeat(65))), "error-invalid-params");
     }
 

@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 @Stateless
 public class Accounts {
@@ -134,6 +136,11 @@ public class Accounts {
         return users.find(id.value());
     }
 
+    /** The user a request names; 400 {@code error-invalid-user} when there is none. */
+    public User find(UserLookup who) {
+        return who.find(users);
+    }
+
     /**
      * {@code users.create}: refused when the caller may not give the roles, or when the
      * username (in any letter case) or an address is taken; the password is hashed only then.
@@ -181,6 +188,29 @@ public class Accounts {
             em.flush();
             permissions.requireActiveHolderOfAccessPermissions();
         }
+    }
+
+    /**
+     * {@code users.delete}: the user's tokens, addresses and roles go with it (the foreign keys
+     * cascade). Refused for a user holding a role the caller could not give, for the last
+     * active administrator (the administrators are locked first, as in {@link #setActive}),
+     * and when nobody active would hold access-permissions any more.
+     */
+    public void delete(UserId caller, UserLookup who) {
+        List<String> activeAdmins = users.lockAndReadActiveAdministrators();
+        User user = who.find(users);
+        Set<String> refused = new TreeSet<>(user.roles());
+        refused.removeAll(roleGrants.grantableBy(caller));
+        if (!refused.isEmpty()) {
+            throw ApiException.forbidden("error-action-not-allowed",
+                    "You may not delete a user with the roles " + refused + ": they carry permissions you do not hold");
+        }
+        if (activeAdmins.equals(List.of(user.id().value()))) {
+            throw new ApiException("error-action-not-allowed", "Leaving the app without admins is not allowed");
+        }
+        em.remove(user);
+        em.flush();
+        permissions.requireActiveHolderOfAccessPermissions();
     }
 
     /**

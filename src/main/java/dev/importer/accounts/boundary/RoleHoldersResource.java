@@ -6,6 +6,7 @@ import dev.importer.accounts.boundary.RoleHolders.Holders;
 import dev.importer.platform.http.ApiException;
 import dev.importer.platform.http.JsonBodies;
 import dev.importer.platform.http.Paging;
+import dev.importer.platform.http.Texts;
 import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.entity.Caller;
 import dev.importer.security.entity.Permission;
@@ -60,6 +61,9 @@ public class RoleHoldersResource {
             @QueryParam("count") String count) {
         if (role == null || role.isBlank()) {
             throw new ApiException("error-param-not-provided", "Query param \"role\" is required");
+        }
+        if (Texts.hasControlCharacter(role, true)) {
+            throw ApiException.invalidParams("'role' must not contain control characters");
         }
         Holders page = holders.of(role, Paging.of(offset, count, PAGE));
         JsonArrayBuilder users = JSON.createArrayBuilder();

@@ -3,6 +3,8 @@ package dev.importer.accounts.boundary;
 import static dev.importer.platform.http.Jsonp.JSON;
 
 import dev.importer.accounts.entity.EmailAddress;
+import dev.importer.accounts.entity.User;
+import dev.importer.identity.UserId;
 import dev.importer.accounts.entity.NewUser;
 import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.accounts.entity.UsernameRule;
@@ -21,13 +23,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Optional;
 
-/** Rocket.Chat's user administration: create, (de)activate, personal access tokens. */
+/** Rocket.Chat's user administration: create, look up, delete, (de)activate, personal access tokens. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
@@ -75,6 +78,30 @@ public class UsersResource {
                 Optional.empty(),
                 JsonBodies.bool(request, "active").orElse(true));
         return success("user", accounts.create(user, password, Caller.of(security).userId()).toJson().build());
+    }
+
+    /**
+     * {@code ?userId=} or {@code ?username=}: the user in full to itself and to holders of
+     * view-full-other-user-info, else without addresses and roles.
+     */
+    @GET
+    @Path("users.info")
+    @Authenticated
+    public JsonObject info(@QueryParam("userId") String userId, @QueryParam("username") String username,
+            @Context SecurityContext security) {
+        UserId caller = Caller.of(security).userId();
+        User user = accounts.find(UserLookup.of(userId, username));
+        boolean inFull = user.id().equals(caller) || permissions.holds(caller, Permission.VIEW_FULL_OTHER_USER_INFO);
+        return success("user", (inFull ? user.toJson() : user.toPublicJson()).build());
+    }
+
+    /** {@code {"userId"} or {"username"}}: the user and its tokens, addresses and roles. */
+    @POST
+    @Path("users.delete")
+    @Authenticated(permission = Permission.DELETE_USER)
+    public JsonObject delete(String body, @Context SecurityContext security) {
+        accounts.delete(Caller.of(security).userId(), UserLookup.from(JsonBodies.object(body)));
+        return JSON.createObjectBuilder().add("success", true).build();
     }
 
     /** {@code {"userId":"...","activeStatus":false}}; takes effect on the user's next request. */

@@ -1,6 +1,7 @@
 package dev.importer.accounts.entity;
 
 import dev.importer.identity.UserId;
+import dev.importer.platform.Timestamps;
 
 import static dev.importer.platform.http.Jsonp.JSON;
 
@@ -117,16 +118,22 @@ public class User {
         emails.add(email);
     }
 
-    /** The user as Rocket.Chat shows it: never a password hash or a token. */
+    /** The user as Rocket.Chat shows it in full, to itself and to administrators: never a password hash or a token. */
     public JsonObjectBuilder toJson() {
         JsonArrayBuilder emailArray = JSON.createArrayBuilder();
         emails.forEach(e -> emailArray.add(e.toJson()));
+        return toPublicJson()
+                .add("emails", emailArray)
+                .add("roles", JSON.createArrayBuilder(roles.stream().sorted().toList()))
+                .add("createdAt", Timestamps.iso(createdAt));
+    }
+
+    /** What any logged-in user may see of another: neither addresses nor roles. */
+    public JsonObjectBuilder toPublicJson() {
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("_id", id)
                 .add("username", username)
-                .add("emails", emailArray)
-                .add("active", active)
-                .add("roles", JSON.createArrayBuilder(roles.stream().sorted().toList()));
+                .add("active", active);
         if (name != null) {
             json.add("name", name);
         }

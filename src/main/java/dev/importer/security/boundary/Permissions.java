@@ -1,5 +1,6 @@
 package dev.importer.security.boundary;
 
+import dev.importer.identity.UserId;
 import dev.importer.platform.http.ApiException;
 import dev.importer.security.entity.Permission;
 import jakarta.ejb.Stateless;
@@ -59,6 +60,19 @@ public class Permissions {
 
     private void lockAccessPermissions() {
         em.find(Permission.class, Permission.ACCESS_PERMISSIONS, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Whether one of the user's roles carries the permission. */
+    public boolean holds(UserId user, String permission) {
+        return !em.createNativeQuery("""
+                        SELECT 1 FROM permission_roles p
+                        JOIN user_roles r ON r.role = p.role
+                        WHERE r.user_id = :user AND p.permission_id = :permission
+                        LIMIT 1""")
+                .setParameter("user", user.value())
+                .setParameter("permission", permission)
+                .getResultList()
+                .isEmpty();
     }
 
     private boolean hasActiveHolder(String permission) {

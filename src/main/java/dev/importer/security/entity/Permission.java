@@ -29,6 +29,8 @@ public class Permission {
     public static final String EDIT_OTHER_USER_ACTIVE_STATUS = "edit-other-user-active-status";
     public static final String CREATE_PERSONAL_ACCESS_TOKENS = "create-personal-access-tokens";
     public static final String ACCESS_PERMISSIONS = "access-permissions";
+    public static final String VIEW_FULL_OTHER_USER_INFO = "view-full-other-user-info";
+    public static final String DELETE_USER = "delete-user";
 
     @Id
     private String id;

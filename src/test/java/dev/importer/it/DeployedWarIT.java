@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Each test class runs against the packaged WAR over loopback (on Payara Micro, one server for
- * every class of a run: OneServerPerRun), with a fresh administrator session for each test.
+ * Each test class runs against the packaged WAR over loopback (deployed once for every class of
+ * a run: OneDeploymentPerRun), with a fresh administrator session for each test.
  */
 @ExtendWith(ArquillianExtension.class)
 abstract class DeployedWarIT {

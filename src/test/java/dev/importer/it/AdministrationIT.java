@@ -154,7 +154,7 @@ class AdministrationIT extends DeployedWarIT {
     @Test
     void theLastActiveAdministratorCannotBeDeactivated() {
         Credentials other = TestUsers.create("admin");
-        onlyTheseAdministratorsActive(admin.userId(), other.userId());
+        TestUsers.onlyTheseAdministratorsActive(admin.userId(), other.userId());
         try {
             assertEquals(200, setActive(admin, other.userId(), false).status());
 
@@ -175,7 +175,7 @@ class AdministrationIT extends DeployedWarIT {
     void twoLastAdministratorsCannotDeactivateEachOther() {
         Credentials first = TestUsers.create("admin");
         Credentials second = TestUsers.create("admin");
-        onlyTheseAdministratorsActive(first.userId(), second.userId());
+        TestUsers.onlyTheseAdministratorsActive(first.userId(), second.userId());
         try {
             CompletableFuture<Reply> byFirst = api.sendAsync(setActiveRequest(first, second.userId()));
             CompletableFuture<Reply> bySecond = api.sendAsync(setActiveRequest(second, first.userId()));
@@ -224,12 +224,6 @@ class AdministrationIT extends DeployedWarIT {
     }
 
     /** Deactivates every other administrator; the tests reactivate the one they log in as. */
-    private static void onlyTheseAdministratorsActive(String... userIds) {
-        TestDatabase.execute("""
-                UPDATE users SET active = (id = ANY (?))
-                WHERE id IN (SELECT user_id FROM user_roles WHERE role = 'admin')""", (Object) userIds);
-    }
-
     private static JsonObject permission(JsonObject listAll, String id) {
         return listAll.getJsonArray("update").getValuesAs(JsonObject.class).stream()
                 .filter(p -> p.getString("_id").equals(id)).findFirst().orElseThrow();

@@ -57,8 +57,7 @@ class DatabaseOutageIT extends ImportIT {
         awaitBack();
 
         String id = startNew();
-        TestDatabase.execute("UPDATE import_operations SET status = 'importer_importing_users', "
-                + "lease_owner = 'a-dead-instance', updated_at = now() - interval '6 seconds' WHERE id = ?", id);
+        leaveToADeadInstance(id);
         awaitTrue(() -> "done".equals(status().getString("state")), Duration.ofSeconds(30));
     }
 

@@ -56,6 +56,12 @@ abstract class ImportIT extends DeployedWarIT {
         awaitTrue(() -> importedUsers(tag) > 0, Duration.ofSeconds(30));
     }
 
+    /** The operation importing under a lease that ran out (Failsafe's is 5 s): its instance died. */
+    static void leaveToADeadInstance(String operationId) {
+        TestDatabase.execute("UPDATE import_operations SET status = 'importer_importing_users', "
+                + "lease_owner = 'a-dead-instance', updated_at = now() - interval '6 seconds' WHERE id = ?", operationId);
+    }
+
     static JsonObject user(String username, String email, String password) {
         var user = Json.createObjectBuilder()
                 .add("username", username)

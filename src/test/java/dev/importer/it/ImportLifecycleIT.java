@@ -141,8 +141,7 @@ class ImportLifecycleIT extends ImportIT {
     @Test
     void anImportWhoseLeaseRanOutIsTakenOverAndFinished() {
         String id = startNew();
-        TestDatabase.execute("UPDATE import_operations SET status = 'importer_importing_users', "
-                + "lease_owner = 'a-dead-instance', updated_at = now() - interval '6 seconds' WHERE id = ?", id);
+        leaveToADeadInstance(id);
 
         awaitTrue(() -> "done".equals(status().getString("state")), Duration.ofSeconds(30));
 

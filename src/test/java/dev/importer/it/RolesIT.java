@@ -165,7 +165,7 @@ class RolesIT extends ImportIT {
         String tag = "roles" + System.nanoTime();
         Credentials first = TestUsers.createNamed(tag + "-first", "admin", "user");
         Credentials second = TestUsers.createNamed(tag + "-second", "admin", "user");
-        onlyTheseAdministratorsActive(first.userId(), second.userId());
+        TestUsers.onlyTheseAdministratorsActive(first.userId(), second.userId());
         try {
             CompletableFuture<Reply> byFirst = api.sendAsync(removeAdmin(first, tag + "-second"));
             CompletableFuture<Reply> bySecond = api.sendAsync(removeAdmin(second, tag + "-first"));
@@ -210,12 +210,6 @@ class RolesIT extends ImportIT {
         assertOk(reply);
         return reply.json().getJsonArray("users").getValuesAs(JsonObject.class).stream()
                 .map(u -> u.getString("username")).toList();
-    }
-
-    private static void onlyTheseAdministratorsActive(String... userIds) {
-        TestDatabase.execute("""
-                UPDATE users SET active = (id = ANY (?))
-                WHERE id IN (SELECT user_id FROM user_roles WHERE role = 'admin')""", (Object) userIds);
     }
 
     private static String body(String... namesAndValues) {

@@ -47,6 +47,13 @@ public final class TestUsers {
         return new Credentials(userId, token);
     }
 
+    /** Every administrator but these deactivated: the caller reactivates its own afterwards. */
+    public static void onlyTheseAdministratorsActive(String... userIds) {
+        TestDatabase.execute("""
+                UPDATE users SET active = (id = ANY (?))
+                WHERE id IN (SELECT user_id FROM user_roles WHERE role = 'admin')""", (Object) userIds);
+    }
+
     public static void deactivate(String userId) {
         TestDatabase.execute("UPDATE users SET active = false WHERE id = ?", userId);
     }

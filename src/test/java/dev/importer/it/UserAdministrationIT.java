@@ -89,10 +89,7 @@ class UserAdministrationIT extends ImportIT {
         String tag = "delete" + System.nanoTime();
         Credentials first = TestUsers.createNamed(tag + "-first", "admin");
         Credentials second = TestUsers.createNamed(tag + "-second", "admin");
-        TestDatabase.execute("""
-                UPDATE users SET active = (id = ANY (?))
-                WHERE id IN (SELECT user_id FROM user_roles WHERE role = 'admin')""",
-                (Object) new String[] {first.userId(), second.userId()});
+        TestUsers.onlyTheseAdministratorsActive(first.userId(), second.userId());
         try {
             CompletableFuture<Reply> byFirst = api.sendAsync(delete(first, tag + "-second"));
             CompletableFuture<Reply> bySecond = api.sendAsync(delete(second, tag + "-first"));

@@ -27,8 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 @Stateless
 public class Accounts {
@@ -199,12 +197,7 @@ public class Accounts {
     public void delete(UserId caller, UserLookup who) {
         List<String> activeAdmins = users.lockAndReadActiveAdministrators();
         User user = who.find(users);
-        Set<String> refused = new TreeSet<>(user.roles());
-        refused.removeAll(roleGrants.grantableBy(caller));
-        if (!refused.isEmpty()) {
-            throw ApiException.forbidden("error-action-not-allowed",
-                    "You may not delete a user with the roles " + refused + ": they carry permissions you do not hold");
-        }
+        roleGrants.requireMayGrant(caller, user.roles(), "delete a user with the roles");
         if (activeAdmins.equals(List.of(user.id().value()))) {
             throw new ApiException("error-action-not-allowed", "Leaving the app without admins is not allowed");
         }

@@ -71,7 +71,7 @@ public class RoleHolders {
     public Role remove(UserId caller, String roleIdOrName, UserLookup who) {
         Role role = roles.findByIdOrName(roleIdOrName)
                 .orElseThrow(() -> new ApiException("error-invalid-roleId", "This role does not exist"));
-        roleGrants.requireMayGrant(caller, Set.of(role.name()));
+        roleGrants.requireMayGrant(caller, Set.of(role.name()), "take away the role");
         List<String> activeAdmins = RoleGrants.ADMIN_ROLE.equals(role.name())
                 ? users.lockAndReadActiveAdministrators() : List.of();
         User user = who.find(users);
@@ -97,10 +97,7 @@ public class RoleHolders {
                 .setFirstResult(page.offset())
                 .setMaxResults(page.count())
                 .getResultList();
-        long total = ((Number) em.createNativeQuery("SELECT count(*) FROM user_roles WHERE role = :role")
-                .setParameter("role", role.name())
-                .getSingleResult()).longValue();
-        return new Holders(holders, total);
+        return new Holders(holders, roles.holders(role));
     }
 
     private static ApiException alreadyInRole() {

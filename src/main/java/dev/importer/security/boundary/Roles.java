@@ -78,7 +78,8 @@ public class Roles {
         flushOrRefuse(Roles::inUse);
     }
 
-    private long holders(Role role) {
+    /** How many users hold the role. */
+    public long holders(Role role) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM user_roles WHERE role = :name")
                 .setParameter("name", role.name())
                 .getSingleResult()).longValue();

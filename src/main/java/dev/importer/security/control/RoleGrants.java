@@ -52,6 +52,14 @@ public class RoleGrants {
 
     /** Refuses with 403 {@code error-action-not-allowed} unless the user may give every one of the roles. */
     public void requireMayGrant(UserId granter, Collection<String> roles) {
+        requireMayGrant(granter, roles, "give the roles");
+    }
+
+    /**
+     * The same for another act that takes the authority to give the roles (taking one away,
+     * deleting the user who holds them); {@code act} names it in the refusal.
+     */
+    public void requireMayGrant(UserId granter, Collection<String> roles, String act) {
         if (roles.isEmpty() || Set.of(DEFAULT_ROLE).containsAll(roles)) {
             return;
         }
@@ -59,7 +67,7 @@ public class RoleGrants {
         refused.removeAll(grantableBy(granter));
         if (!refused.isEmpty()) {
             throw ApiException.forbidden("error-action-not-allowed",
-                    "You may not give the roles " + refused + ": they carry permissions you do not hold");
+                    "You may not " + act + " " + refused + ": they carry permissions you do not hold");
         }
     }
 }

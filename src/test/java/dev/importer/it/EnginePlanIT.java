@@ -56,7 +56,7 @@ class EnginePlanIT extends ImportIT {
         }
     }
 
-    private static JsonObject explainFirstBatch(String operation, String ifUserExists) throws SQLException {
+    private JsonObject explainFirstBatch(String operation, String ifUserExists) throws SQLException {
         try (Connection c = TestDatabase.connect()) {
             c.setAutoCommit(false);
             long[] rows = firstRows(c, operation);
@@ -71,7 +71,7 @@ class EnginePlanIT extends ImportIT {
             String[] noPasswords = new String[rows.length];
             String[] newIds = Arrays.stream(rows).mapToObj(row -> String.format("PlanIT%011d", row)).toArray(String[]::new);
             try (PreparedStatement statement = explain.prepare(c, Map.of("operation", operation, "ifUserExists", ifUserExists,
-                    "grantable", new String[] {"admin", "user"}, "rows", rows, "newIds", newIds,
+                    "grantable", new String[] {"admin", "user"}, "runBy", admin.userId(), "rows", rows, "newIds", newIds,
                     "passwordHashes", noPasswords, "passwordAlgorithms", noPasswords));
                     ResultSet plan = statement.executeQuery()) {
                 plan.next();

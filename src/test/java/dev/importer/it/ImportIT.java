@@ -10,6 +10,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** The steps and checks that the import tests share. */
@@ -60,6 +61,32 @@ abstract class ImportIT extends DeployedWarIT {
     static void leaveToADeadInstance(String operationId) {
         TestDatabase.execute("UPDATE import_operations SET status = 'importer_importing_users', "
                 + "lease_owner = 'a-dead-instance', updated_at = now() - interval '6 seconds' WHERE id = ?", operationId);
+    }
+
+    JsonObject validate(String body) {
+        Reply reply = api.postJson("api/v1/import.validate", admin, body);
+        assertOk(reply);
+        return reply.json();
+    }
+
+    JsonObject report(String status, int offset, int count) {
+        Reply reply = api.get("api/v1/import.report?status=" + status + "&offset=" + offset + "&count=" + count, admin);
+        assertOk(reply);
+        return reply.json();
+    }
+
+    /** Runs the staged users with this body and waits until the import is done. */
+    void runToTheEnd(String body) {
+        assertOk(api.postJson("api/v1/import.run", admin, body));
+        awaitTrue(() -> "done".equals(status().getString("state")), Duration.ofSeconds(60));
+    }
+
+    static List<String> reasons(JsonArray users) {
+        return users.getValuesAs(JsonObject.class).stream().map(u -> u.getString("reason")).toList();
+    }
+
+    static List<String> usernames(JsonArray users) {
+        return users.getValuesAs(JsonObject.class).stream().map(u -> u.getString("username")).toList();
     }
 
     static JsonObject user(String username, String email, String password) {

@@ -179,18 +179,6 @@ class ImportOutcomesIT extends ImportIT {
                 + "AND operation_id = ? AND user_id IS NULL", operation) >= 1, "the takeover is in the audit trail");
     }
 
-    private JsonObject validate(String body) {
-        Reply reply = api.postJson("api/v1/import.validate", admin, body);
-        assertOk(reply);
-        return reply.json();
-    }
-
-    private JsonObject report(String status, int offset, int count) {
-        Reply reply = api.get("api/v1/import.report?status=" + status + "&offset=" + offset + "&count=" + count, admin);
-        assertOk(reply);
-        return reply.json();
-    }
-
     private static JsonObject withRole(JsonObject user, String role) {
         return Json.createObjectBuilder(user).add("roles", Json.createArrayBuilder().add(role)).build();
     }
@@ -215,13 +203,5 @@ class ImportOutcomesIT extends ImportIT {
 
     private static long usersNamed(String username) {
         return TestDatabase.count("SELECT count(*) FROM users WHERE username = ?", username);
-    }
-
-    private static List<String> reasons(JsonArray users) {
-        return users.getValuesAs(JsonObject.class).stream().map(u -> u.getString("reason")).toList();
-    }
-
-    private static List<String> usernames(JsonArray users) {
-        return users.getValuesAs(JsonObject.class).stream().map(u -> u.getString("username")).toList();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.importer.it.Api.Reply;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -105,6 +106,136 @@ class UserAdministrationIT extends ImportIT {
         } finally {
             TestDatabase.execute("UPDATE users SET active = true WHERE id = ?", admin.userId());
         }
+    }
+
+    @Test
+    void usersListFindsByTheStartOfAUsernameANameOrAnAddressAPageAtATime() {
+        String tag = "list" + System.nanoTime();
+        Credentials ann = createUser(tag + "-ann", "user");
+        createUser(tag + "-bob", "user");
+        assertOk(api.postJson("api/v1/users.update", admin, update(ann.userId(), Json.createObjectBuilder()
+                .add("name", "Zelda " + tag).add("email", "z" + tag + "@example.org"))));
+
+        JsonObject byUsername = list(admin, "query=" + tag.toUpperCase() + "-&count=1");
+        assertEquals(2, byUsername.getInt("total"));
+        assertEquals(1, byUsername.getInt("count"));
+        assertEquals(List.of(tag + "-ann"), listed(byUsername));
+        assertEquals(List.of(tag + "-bob"), listed(list(admin, "query=" + tag + "-&count=1&offset=1")));
+        assertEquals(List.of(tag + "-ann"), listed(list(admin, "query=zelda%20" + tag)), "by name");
+        assertEquals(List.of(tag + "-ann"), listed(list(admin, "query=Z" + tag + "%40EXAMPLE")), "by address");
+        assertEquals(0, list(admin, "query=" + tag + "%25").getInt("total"), "% is a character, not a wildcard");
+        assertEquals(0, list(admin, "query=" + tag.replace('t', '_')).getInt("total"), "and so is _");
+        JsonObject inFull = list(admin, "query=" + tag + "-ann").getJsonArray("users").getJsonObject(0);
+        assertEquals(info(admin, "userId=" + ann.userId()), inFull, "as users.info shows it");
+        JsonObject administrator = list(admin, "query=" + Api.Admin.USERNAME).getJsonArray("users").getJsonObject(0);
+        assertEquals(info(admin, "userId=" + admin.userId()), administrator, "roles and addresses, each once");
+
+        JsonObject byAUser = list(ann, "query=" + tag).getJsonArray("users").getJsonObject(0);
+        assertFalse(byAUser.containsKey("emails") || byAUser.containsKey("roles"), byAUser.toString());
+        Credentials guest = createUser(tag + "-guest", "guest");
+        assertEquals(403, api.get("api/v1/users.list", guest).status(), "guest does not hold view-d-room");
+        assertRefused(api.get("api/v1/users.list?count=1001", admin), "error-invalid-params");
+        assertRefused(api.get("api/v1/users.list?query=a%00", admin), "error-invalid-params");
+    }
+
+    @Test
+    void usersUpdateChangesWhatItIsGivenAndANewPasswordEndsEveryToken() {
+        String tag = "update" + System.nanoTime();
+        Credentials ann = createUser(tag + "-ann", "user");
+        Reply updated = api.postJson("api/v1/users.update", admin, update(ann.userId(), Json.createObjectBuilder()
+                .add("username", tag + "-anne").add("name", "Anne").add("email", tag + "-anne@example.com")
+                .add("bio", "Writes").add("statusText", "busy").add("roles", Json.createArrayBuilder().add("user").add("bot"))
+                .add("customFields", Json.createObjectBuilder().add("team", "ops"))
+                .add("password", "a-new-password")));
+        assertOk(updated);
+        assertFalse(updated.body().contains("password") || updated.body().contains("$argon2"), updated.body());
+        JsonObject user = updated.json().getJsonObject("user");
+        assertEquals(tag + "-anne", user.getString("username"));
+        assertEquals("Anne", user.getString("name"));
+        assertEquals(List.of(tag + "-anne@example.com"), user.getJsonArray("emails").getValuesAs(JsonObject.class)
+                .stream().map(e -> e.getString("address")).toList());
+        assertEquals(List.of("bot", "user"), user.getJsonArray("roles").getValuesAs(JsonString::getString));
+        assertEquals("Writes", user.getString("bio"));
+        assertEquals("busy", user.getString("statusText"));
+        assertEquals(401, api.get("api/v1/me", ann).status(), "a new password ends every token");
+        api.login(tag + "-anne", "a-new-password");
+
+        assertOk(api.postJson("api/v1/users.update", admin, update(ann.userId(), Json.createObjectBuilder()
+                .add("customFields", Json.createObjectBuilder().add("level", 2)))));
+        assertEquals(Json.createObjectBuilder().add("team", "ops").add("level", 2).build(),
+                info(admin, "userId=" + ann.userId()).getJsonObject("customFields"), "custom fields merged");
+
+        createUser(tag + "-bob", "user");
+        Reply taken = api.postJson("api/v1/users.update", admin, update(ann.userId(),
+                Json.createObjectBuilder().add("username", tag.toUpperCase() + "-BOB")));
+        assertRefused(taken, "error-field-unavailable");
+        assertRefused(api.postJson("api/v1/users.update", admin, update(ann.userId(),
+                Json.createObjectBuilder().add("email", tag + "-BOB@example.com"))), "error-field-unavailable");
+        assertRefused(api.postJson("api/v1/users.update", admin, update(ann.userId(),
+                Json.createObjectBuilder().add("email", "not-an-address"))), "error-invalid-email");
+        assertRefused(api.postJson("api/v1/users.update", admin, update(ann.userId(),
+                Json.createObjectBuilder().add("bio", 3))), "error-invalid-params");
+        assertRefused(api.postJson("api/v1/users.update", admin, update("nobody-at-all-xx",
+                Json.createObjectBuilder().add("name", "x"))), "error-invalid-user");
+        assertEquals(tag + "-anne", info(admin, "userId=" + ann.userId()).getString("username"), "nothing changed");
+    }
+
+    @Test
+    void aHolderOfEditOtherUserInfoChangesNobodyWithMoreAuthorityAndGivesNoRoleItCouldNot() {
+        String tag = "editor" + System.nanoTime();
+        TestUsers.grant("edit-other-user-info", TestUsers.addRole(tag + "-editors"));
+        Credentials editor = TestUsers.createNamed(tag + "-editor", tag + "-editors", "user");
+        Credentials plain = createUser(tag + "-plain", "user");
+
+        for (JsonObjectBuilder refused : List.of(
+                Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("user").add("admin")),
+                Json.createObjectBuilder().add("password", "taken-over"),
+                Json.createObjectBuilder().add("active", false))) {
+            Reply reply = api.postJson("api/v1/users.update", editor, update(plain.userId(), refused));
+            assertEquals(403, reply.status(), reply.body());
+        }
+        Reply onAdmin = api.postJson("api/v1/users.update", editor, update(admin.userId(),
+                Json.createObjectBuilder().add("email", tag + "-mine@example.com")));
+        assertEquals(403, onAdmin.status(), onAdmin.body());
+        assertEquals("error-action-not-allowed", onAdmin.json().getString("errorType"));
+        Reply unauthorized = api.postJson("api/v1/users.update", plain, update(plain.userId(),
+                Json.createObjectBuilder().add("name", "x")));
+        assertEquals(403, unauthorized.status(), unauthorized.body());
+        assertEquals(200, api.get("api/v1/me", plain).status(), "no password changed");
+        assertEquals(List.of("user"), info(admin, "userId=" + plain.userId()).getJsonArray("roles")
+                .getValuesAs(JsonString::getString));
+
+        assertOk(api.postJson("api/v1/users.update", editor, update(plain.userId(),
+                Json.createObjectBuilder().add("name", "Renamed by the editor"))));
+    }
+
+    @Test
+    void theLastActiveAdministratorStaysActiveAndKeepsAdminThroughUsersUpdate() {
+        TestUsers.onlyTheseAdministratorsActive(admin.userId());
+        try {
+            assertRefused(api.postJson("api/v1/users.update", admin, update(admin.userId(),
+                    Json.createObjectBuilder().add("active", false))), "error-action-not-allowed");
+            assertRefused(api.postJson("api/v1/users.update", admin, update(admin.userId(),
+                    Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("user")))), "error-admin-required");
+            assertEquals(200, api.get("api/v1/me", admin).status());
+        } finally {
+            TestDatabase.execute("UPDATE users SET active = true WHERE id IN (SELECT user_id FROM user_roles WHERE role = 'admin')");
+        }
+    }
+
+    private JsonObject list(Credentials as, String query) {
+        Reply reply = api.get("api/v1/users.list?" + query, as);
+        assertOk(reply);
+        assertFalse(reply.body().contains("password") || reply.body().contains("$argon2"), reply.body());
+        return reply.json();
+    }
+
+    private static List<String> listed(JsonObject list) {
+        return list.getJsonArray("users").getValuesAs(JsonObject.class).stream().map(u -> u.getString("username")).toList();
+    }
+
+    private static String update(String userId, JsonObjectBuilder data) {
+        return Json.createObjectBuilder().add("userId", userId).add("data", data).build().toString();
     }
 
     private Credentials createUser(String username, String role) {

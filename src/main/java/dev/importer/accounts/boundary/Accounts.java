@@ -12,11 +12,14 @@ import dev.importer.accounts.entity.NewUser;
 import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.accounts.entity.PasswordHash;
 import dev.importer.accounts.entity.User;
+import dev.importer.accounts.entity.UserChanges;
 import dev.importer.identity.UserId;
 import dev.importer.platform.database.Violations;
 import dev.importer.platform.http.ApiException;
+import dev.importer.platform.http.Paging;
 import dev.importer.security.boundary.Permissions;
 import dev.importer.security.control.RoleGrants;
+import dev.importer.security.entity.Permission;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -24,9 +27,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 @Stateless
 public class Accounts {
@@ -134,6 +139,11 @@ public class Accounts {
         return users.find(id.value());
     }
 
+    /** {@code users.list}: a page of the users whose username, name or an address starts with the query. */
+    public UserRepository.Page list(Optional<String> query, Paging page) {
+        return users.list(query, page.offset(), page.count());
+    }
+
     /** The user a request names; 400 {@code error-invalid-user} when there is none. */
     public User find(UserLookup who) {
         return who.find(users);
@@ -155,17 +165,96 @@ public class Accounts {
         }
         User user = newUser.toUser(Instant.now());
         user.setPassword(passwords.hash(password));
+        users.add(user);
+        flushUnique();
+        return user;
+    }
+
+    /**
+     * {@code users.update} by a holder of edit-other-user-info: refused for a user holding a
+     * role the caller could not give, as {@link #delete} is. A new password takes
+     * edit-other-user-password (for another user) and ends every token of the user;
+     * {@code active} takes edit-other-user-active-status; roles added or taken away must be
+     * the caller's to give. The last active administrator stays active and keeps {@code admin},
+     * somebody active keeps access-permissions, and a username or address stays unique.
+     */
+    public User update(UserId caller, String userId, UserChanges changes) {
+        List<String> activeAdmins = changes.mayReduceAuthority() ? users.lockAndReadActiveAdministrators() : List.of();
+        User user = Optional.of(userId).filter(UserId::isWellFormed).flatMap(users::find)
+                .orElseThrow(() -> new ApiException("error-invalid-user", "Invalid user"));
+        roleGrants.requireMayGrant(caller, user.roles(), "change a user with the roles");
+        boolean lastAdmin = activeAdmins.equals(List.of(user.id().value()));
+        changes.active().ifPresent(active -> {
+            requirePermission(caller, Permission.EDIT_OTHER_USER_ACTIVE_STATUS);
+            if (!active && lastAdmin) {
+                throw new ApiException("error-action-not-allowed", "The last active administrator cannot be deactivated");
+            }
+            user.setActive(active);
+        });
+        changes.roles().ifPresent(roles -> changeRoles(caller, user, Set.copyOf(roles), lastAdmin));
+        changes.username().filter(name -> !name.equals(user.username())).ifPresent(name -> {
+            if (!name.equalsIgnoreCase(user.username()) && users.usernameTaken(name)) {
+                throw new ApiException("error-field-unavailable", name + " is already in use :(");
+            }
+            user.setUsername(name);
+        });
+        changes.email().ifPresent(address -> {
+            if (!users.takenEmails(List.of(address)).isEmpty() && !user.hasEmail(address)) {
+                throw new ApiException("error-field-unavailable", "Email already exists");
+            }
+            user.replaceEmails(address);
+        });
+        changes.name().ifPresent(user::setName);
+        changes.bio().ifPresent(user::setBio);
+        changes.statusText().ifPresent(user::setStatusText);
+        changes.customFields().ifPresent(user::mergeCustomFields);
+        changes.password().ifPresent(password -> {
+            if (!user.id().equals(caller)) {
+                requirePermission(caller, Permission.EDIT_OTHER_USER_PASSWORD);
+            }
+            user.setPassword(passwords.hash(password));
+        });
+        flushUnique();
+        if (changes.password().isPresent()) {
+            endTokens(user.id());
+        }
+        if (changes.mayReduceAuthority()) {
+            permissions.requireActiveHolderOfAccessPermissions();
+        }
+        return user;
+    }
+
+    private void changeRoles(UserId caller, User user, Set<String> roles, boolean lastAdmin) {
+        permissions.requireExistingRoles(roles);
+        Set<String> added = new HashSet<>(roles);
+        added.removeAll(user.roles());
+        Set<String> removed = new HashSet<>(user.roles());
+        removed.removeAll(roles);
+        roleGrants.requireMayGrant(caller, added);
+        roleGrants.requireMayGrant(caller, removed, "take away the roles");
+        if (lastAdmin && removed.contains(RoleGrants.ADMIN_ROLE)) {
+            throw new ApiException("error-admin-required", "You need to have at least one admin");
+        }
+        user.setRoles(roles);
+    }
+
+    private void requirePermission(UserId caller, String permission) {
+        if (!permissions.holds(caller, permission)) {
+            throw ApiException.forbidden("error-unauthorized",
+                    "User does not have the permissions required for this action");
+        }
+    }
+
+    /** Another request took the name or the address since they were checked. */
+    private void flushUnique() {
         try {
-            users.add(user);
             em.flush();
         } catch (PersistenceException e) {
-            // Another request took the name or the address since the checks above.
             if (Violations.isUnique(e)) {
                 throw new ApiException("error-field-unavailable", "Username or email already in use");
             }
             throw e;
         }
-        return user;
     }
 
     /**

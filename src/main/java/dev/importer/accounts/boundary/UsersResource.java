@@ -2,7 +2,9 @@ package dev.importer.accounts.boundary;
 
 import static dev.importer.platform.http.Jsonp.JSON;
 
+import dev.importer.accounts.control.UserRepository;
 import dev.importer.accounts.entity.EmailAddress;
+import dev.importer.accounts.entity.UserChanges;
 import dev.importer.accounts.entity.User;
 import dev.importer.identity.UserId;
 import dev.importer.accounts.entity.NewUser;
@@ -10,6 +12,7 @@ import dev.importer.accounts.entity.PasswordDigest;
 import dev.importer.accounts.entity.UsernameRule;
 import dev.importer.platform.http.ApiException;
 import dev.importer.platform.http.JsonBodies;
+import dev.importer.platform.http.Paging;
 import dev.importer.platform.http.Texts;
 import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.boundary.Permissions;
@@ -30,13 +33,15 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Optional;
 
-/** Rocket.Chat's user administration: create, look up, delete, (de)activate, personal access tokens. */
+/** Rocket.Chat's user administration: create, look up, list, update, delete, (de)activate, personal access tokens. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
 
     /** The width of {@code users.name} and {@code login_tokens.name}. */
     private static final int MAX_NAME = 255;
+
+    private static final int DEFAULT_PAGE = 50;
 
     @Inject
     Accounts accounts;
@@ -93,6 +98,49 @@ public class UsersResource {
         User user = accounts.find(UserLookup.of(userId, username));
         boolean inFull = user.id().equals(caller) || permissions.holds(caller, Permission.VIEW_FULL_OTHER_USER_INFO);
         return success("user", (inFull ? user.toJson() : user.toPublicJson()).build());
+    }
+
+    /**
+     * {@code ?offset=0&count=50&query=}: a page of users in username order, those whose
+     * username, name or an address starts with the query (ignoring case) when there is one;
+     * in full to holders of view-full-other-user-info, else without addresses and roles.
+     */
+    @GET
+    @Path("users.list")
+    @Authenticated(permission = Permission.VIEW_D_ROOM)
+    public JsonObject list(@QueryParam("offset") String offset, @QueryParam("count") String count,
+            @QueryParam("query") String query, @Context SecurityContext security) {
+        Paging page = Paging.of(offset, count, DEFAULT_PAGE);
+        Optional<String> text = Optional.ofNullable(query)
+                .map(q -> Texts.requirePlain("'query'", q, MAX_NAME).trim())
+                .filter(q -> !q.isEmpty());
+        boolean inFull = permissions.holds(Caller.of(security).userId(), Permission.VIEW_FULL_OTHER_USER_INFO);
+        UserRepository.Page found = accounts.list(text, page);
+        JsonArrayBuilder users = JSON.createArrayBuilder();
+        found.users().forEach(user -> users.add(inFull ? user.toJson() : user.toPublicJson()));
+        return JSON.createObjectBuilder()
+                .add("users", users)
+                .add("count", found.users().size())
+                .add("offset", page.offset())
+                .add("total", found.total())
+                .add("success", true)
+                .build();
+    }
+
+    /**
+     * {@code {"userId", "data":{...}}}: see {@link UserChanges} for what changes and
+     * {@link Accounts#update} for who may change what.
+     */
+    @POST
+    @Path("users.update")
+    @Authenticated(permission = Permission.EDIT_OTHER_USER_INFO)
+    public JsonObject update(String body, @Context SecurityContext security) {
+        JsonObject request = JsonBodies.object(body);
+        String userId = JsonBodies.requiredString(request, "userId");
+        JsonObject data = JsonBodies.object(request, "data")
+                .orElseThrow(() -> ApiException.invalidParams("'data' is required"));
+        UserChanges changes = UserChanges.read(data, usernameRule);
+        return success("user", accounts.update(Caller.of(security).userId(), userId, changes).toJson().build());
     }
 
     /** {@code {"userId"} or {"username"}}: the user and its tokens, addresses and roles. */

@@ -4,12 +4,16 @@ import dev.importer.accounts.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class UserRepository {
@@ -76,6 +80,54 @@ public class UserRepository {
     public List<String> lockAndReadActiveAdministrators() {
         lockActiveAdministrators();
         return em.createNativeQuery(ACTIVE_ADMINISTRATORS, String.class).getResultList();
+    }
+
+    /** A page of users in username order, and how many there are in all. */
+    public record Page(List<User> users, long total) {
+    }
+
+    /**
+     * The users whose username, name or an address starts with {@code query}, ignoring case
+     * (every user without one), a page of them in username order. Each part of the query is a
+     * range of one index (migration V10), so its cost follows the users found, not the users kept.
+     */
+    @SuppressWarnings("unchecked")
+    public Page list(Optional<String> query, int offset, int count) {
+        String found = query.isEmpty() ? "SELECT id FROM users" : """
+                SELECT id FROM users WHERE lower(username) LIKE :prefix
+                UNION SELECT id FROM users WHERE lower(name) LIKE :prefix
+                UNION SELECT user_id FROM user_emails WHERE lower(address) LIKE :prefix""";
+        Query ids = em.createNativeQuery("SELECT id FROM users WHERE id IN (" + found + ") ORDER BY username"
+                        + " OFFSET :offset LIMIT :count", String.class)
+                .setParameter("offset", offset)
+                .setParameter("count", count);
+        Query total = em.createNativeQuery("SELECT count(*) FROM (" + found + ") found");
+        query.map(UserRepository::prefixPattern).ifPresent(prefix -> {
+            ids.setParameter("prefix", prefix);
+            total.setParameter("prefix", prefix);
+        });
+        List<String> page = ids.getResultList();
+        return new Page(inOrder(page), ((Number) total.getSingleResult()).longValue());
+    }
+
+    /**
+     * The users of these ids, in that order: three queries whatever their number, since the
+     * roles and the addresses of the users a query finds are read by one query each (User).
+     */
+    private List<User> inOrder(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, User> byId = em.createQuery("select u from User u where u.id in :ids", User.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(u -> u.id().value(), u -> u));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** A LIKE pattern for what starts with the text, its own \, % and _ taken literally. */
+    static String prefixPattern(String text) {
+        return text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     public long count() {

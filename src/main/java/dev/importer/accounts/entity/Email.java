@@ -23,6 +23,14 @@ public class Email {
         this.verified = verified;
     }
 
+    public String address() {
+        return address;
+    }
+
+    public boolean verified() {
+        return verified;
+    }
+
     public JsonObject toJson() {
         return JSON.createObjectBuilder().add("address", address).add("verified", verified).build();
     }

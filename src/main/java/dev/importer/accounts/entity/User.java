@@ -5,7 +5,10 @@ import dev.importer.platform.Timestamps;
 
 import static dev.importer.platform.http.Jsonp.JSON;
 
+import dev.importer.platform.http.Jsonp;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -15,6 +18,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
 import java.util.logging.Logger;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
 @Entity
 @Table(name = "users")
@@ -47,12 +54,37 @@ public class User {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** {@code user} or {@code bot}: an import sets it, the database defaults it. */
+    @Column(insertable = false, updatable = false)
+    private String type;
+
+    /** As given, a JSON object; read and written as text. */
+    @Column(name = "custom_fields")
+    @ColumnTransformer(read = "CAST(custom_fields AS text)", write = "CAST(? AS jsonb)")
+    private String customFields;
+
+    private String bio;
+
+    @Column(name = "status_text")
+    private String statusText;
+
+    /** Hours from UTC; an import sets it. */
+    @Column(name = "utc_offset", insertable = false, updatable = false)
+    private BigDecimal utcOffset;
+
+    /** The user's ids in the systems it came from; an import sets them. */
+    @Column(name = "import_ids", insertable = false, updatable = false)
+    private String[] importIds;
+
+    // SUBSELECT: for the users a query finds (users.list), one query reads the roles of all of them
     @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
     private Set<String> roles = new HashSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "user_emails", joinColumns = @JoinColumn(name = "user_id"))
     private List<Email> emails = new ArrayList<>();
 
@@ -106,6 +138,45 @@ public class User {
         this.passwordAlgorithm = password.algorithm().wireName();
     }
 
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public void setBio(String bio) {
+        this.bio = bio;
+    }
+
+    public void setStatusText(String statusText) {
+        this.statusText = statusText;
+    }
+
+    /** Rocket.Chat's users.update: the fields given replace those of the same name. */
+    public void mergeCustomFields(JsonObject fields) {
+        JsonObjectBuilder merged = JSON.createObjectBuilder(customFieldsJson().orElse(JsonValue.EMPTY_JSON_OBJECT));
+        fields.forEach(merged::add);
+        customFields = merged.build().toString();
+    }
+
+    public boolean hasEmail(String address) {
+        return emails.stream().anyMatch(e -> e.address().equalsIgnoreCase(address));
+    }
+
+    /** The user's addresses become this one, verified only if it was already. */
+    public void replaceEmails(String address) {
+        boolean verified = emails.stream().anyMatch(e -> e.address().equalsIgnoreCase(address) && e.verified());
+        emails.clear();
+        emails.add(new Email(address, verified));
+    }
+
+    public void setRoles(Set<String> newRoles) {
+        roles.clear();
+        roles.addAll(newRoles);
+    }
+
     public void addRole(String role) {
         roles.add(role);
     }
@@ -122,21 +193,38 @@ public class User {
     public JsonObjectBuilder toJson() {
         JsonArrayBuilder emailArray = JSON.createArrayBuilder();
         emails.forEach(e -> emailArray.add(e.toJson()));
-        return toPublicJson()
+        JsonObjectBuilder json = toPublicJson()
                 .add("emails", emailArray)
                 .add("roles", JSON.createArrayBuilder(roles.stream().sorted().toList()))
+                .add("importIds", JSON.createArrayBuilder(importIds == null ? List.of() : List.of(importIds)))
                 .add("createdAt", Timestamps.iso(createdAt));
+        customFieldsJson().ifPresent(fields -> json.add("customFields", fields));
+        return json;
     }
 
-    /** What any logged-in user may see of another: neither addresses nor roles. */
+    /** What any logged-in user may see of another: neither addresses, roles, custom fields nor import ids. */
     public JsonObjectBuilder toPublicJson() {
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("_id", id)
                 .add("username", username)
+                .add("type", type == null ? "user" : type)
                 .add("active", active);
-        if (name != null) {
-            json.add("name", name);
+        addIfPresent(json, "name", name);
+        addIfPresent(json, "bio", bio);
+        addIfPresent(json, "statusText", statusText);
+        if (utcOffset != null) {
+            json.add("utcOffset", utcOffset);
         }
         return json;
+    }
+
+    private static void addIfPresent(JsonObjectBuilder json, String member, String value) {
+        if (value != null) {
+            json.add(member, value);
+        }
+    }
+
+    private Optional<JsonObject> customFieldsJson() {
+        return Optional.ofNullable(customFields).map(Jsonp::parseObject);
     }
 }

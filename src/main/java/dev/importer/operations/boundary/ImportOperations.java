@@ -130,7 +130,7 @@ public class ImportOperations {
         bounds.forTransaction(StatementBounds.DRY_RUN);
         ImportOperation operation = awaitingRun();
         events.record(EventType.VALIDATE, actor, Optional.of(operation.id()));
-        return userImport.predict(operation.id(), ifUserExists, roleGrants.grantableBy(caller));
+        return userImport.predict(operation.id(), ifUserExists, caller, roleGrants.grantableBy(caller));
     }
 
     /** The users of the latest operation with that outcome, in staging order. */

@@ -1,5 +1,6 @@
 package dev.importer.operations.control;
 
+import dev.importer.identity.UserId;
 import dev.importer.operations.control.StagedRows.PendingUser;
 import dev.importer.operations.entity.Actor;
 import dev.importer.operations.entity.EventType;
@@ -76,8 +77,9 @@ public class ImportBatches {
         if (progress.isEmpty()) {
             return false;
         }
-        OutcomeCount count = userImport.importBatch(lease.operation(), progress.get().ifUserExists(),
-                roleGrants.grantableBy(progress.get().runBy()), batch);
+        UserId runBy = progress.get().runBy();
+        OutcomeCount count = userImport.importBatch(lease.operation(), progress.get().ifUserExists(), runBy,
+                roleGrants.grantableBy(runBy), batch);
         operations.recordBatch(lease.operation(), count, batch.lastRow());
         metrics.processed(count);
         return true;

@@ -1,5 +1,7 @@
 package dev.importer.operations.control;
 
+import dev.importer.accounts.control.UserRepository;
+import dev.importer.identity.UserId;
 import dev.importer.operations.entity.IfUserExists;
 import dev.importer.operations.entity.OperationId;
 import dev.importer.operations.entity.OutcomeCount;
@@ -39,6 +41,9 @@ public class UserImport {
     @Inject
     PlannerContract plannerContract;
 
+    @Inject
+    UserRepository users;
+
     /** Sets aside, once, the staged users that repeat an earlier one. */
     public void markDuplicates(OperationId operation) {
         plannerContract.analyze(operation);
@@ -46,15 +51,20 @@ public class UserImport {
     }
 
     /**
-     * Applies the outcome of every user of the batch not processed yet, as judged for a caller
-     * who may give the {@code grantable} roles.
+     * Applies the outcome of every user of the batch not processed yet, as judged for the
+     * caller {@code runBy}, who may give the {@code grantable} roles. An update may deactivate
+     * an administrator: the active administrators are locked first, as users.setActive locks
+     * them, so that the two cannot each leave one active administrator to the other.
      */
-    public OutcomeCount importBatch(OperationId operation, IfUserExists ifUserExists, Set<String> grantable,
-            PlannedBatch batch) {
+    public OutcomeCount importBatch(OperationId operation, IfUserExists ifUserExists, UserId runBy,
+            Set<String> grantable, PlannedBatch batch) {
+        if (ifUserExists == IfUserExists.UPDATE) {
+            users.lockActiveAdministrators();
+        }
         plannerContract.byKeysOnly();
         Map<String, Integer> counts = new HashMap<>();
         sql.query(IMPORT_BATCH, Map.of("operation", operation.value(), "ifUserExists", ifUserExists.wireName(),
-                        "grantable", grantable.toArray(String[]::new),
+                        "grantable", grantable.toArray(String[]::new), "runBy", runBy.value(),
                         "rows", batch.rows(), "newIds", batch.newUserIds(), "passwordHashes", batch.passwordHashes(),
                         "passwordAlgorithms", batch.passwordAlgorithms()),
                 row -> counts.put(row.getString(1), row.getInt(2)));
@@ -62,11 +72,12 @@ public class UserImport {
     }
 
     /** What {@link #importBatch} would do with every staged user of the operation now; writes nothing. */
-    public Prediction predict(OperationId operation, IfUserExists ifUserExists, Set<String> grantable) {
+    public Prediction predict(OperationId operation, IfUserExists ifUserExists, UserId runBy, Set<String> grantable) {
         plannerContract.byKeysOnly();
         Map<String, Integer> counts = new HashMap<>();
         List<String> skipped = sql.query(PREDICT, Map.of("operation", operation.value(),
                         "ifUserExists", ifUserExists.wireName(), "grantable", grantable.toArray(String[]::new),
+                        "runBy", runBy.value(),
                         "skippedShown", SKIPPED_SHOWN),
                 row -> {
                     counts.put(row.getString(1), row.getInt(2));

@@ -5,6 +5,7 @@ import static dev.importer.platform.http.Jsonp.JSON;
 import dev.importer.accounts.entity.EmailAddress;
 import dev.importer.accounts.entity.HashingAlgorithm;
 import dev.importer.accounts.entity.PasswordHash;
+import dev.importer.accounts.entity.Profile;
 import dev.importer.accounts.entity.UsernameRule;
 import dev.importer.platform.http.ApiException;
 import dev.importer.platform.http.JsonBodies;
@@ -24,10 +25,11 @@ import java.util.Optional;
  * address must be one ({@link EmailAddress}); one given twice (in any letter case) is kept once.
  * A password comes as clear text ({@code password}), or as a hash from the system the user
  * comes from ({@code passwordHash} and {@code hashingAlgorithm}, or Rocket.Chat's
- * {@code services.password.bcrypt}); never both.
+ * {@code services.password.bcrypt}); never both. The rest of what Rocket.Chat keeps of a
+ * user is its {@link Profile}.
  */
 public record StagedUser(String username, Optional<String> name, List<String> emails, List<String> importIds,
-        Optional<String> password, Optional<PasswordHash> passwordHash, List<String> roles) {
+        Optional<String> password, Optional<PasswordHash> passwordHash, List<String> roles, Profile profile) {
 
     /** The width of {@code users.name}; import ids and roles are held to the same. */
     private static final int MAX_NAME = 255;
@@ -73,7 +75,7 @@ public record StagedUser(String username, Optional<String> name, List<String> em
         }
         List<String> roles = nonBlank(user, "roles").stream().distinct().toList();
         roles.forEach(role -> Texts.requirePlain("a role", role, MAX_NAME));
-        return new StagedUser(username, name, emails, importIds, password, passwordHash, roles);
+        return new StagedUser(username, name, emails, importIds, password, passwordHash, roles, Profile.read(user));
     }
 
     private static Optional<PasswordHash> passwordHash(JsonObject user) {
@@ -118,6 +120,7 @@ public record StagedUser(String username, Optional<String> name, List<String> em
         password.ifPresent(p -> json.add("password", p));
         passwordHash.ifPresent(h -> json.add("passwordHash", h.encoded())
                 .add("hashingAlgorithm", h.algorithm().wireName()));
+        profile.addTo(json);
         return json.build();
     }
 

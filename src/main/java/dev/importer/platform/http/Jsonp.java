@@ -1,6 +1,9 @@
 package dev.importer.platform.http;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
 
 /**
  * The JSON-P provider, looked up once. Each {@code Json.createObjectBuilder()} and the like
@@ -12,5 +15,12 @@ public final class Jsonp {
     public static final JsonProvider JSON = JsonProvider.provider();
 
     private Jsonp() {
+    }
+
+    /** A JSON object the service wrote itself (a column it stored), read back. */
+    public static JsonObject parseObject(String json) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
     }
 }

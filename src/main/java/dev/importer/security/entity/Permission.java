@@ -31,6 +31,9 @@ public class Permission {
     public static final String ACCESS_PERMISSIONS = "access-permissions";
     public static final String VIEW_FULL_OTHER_USER_INFO = "view-full-other-user-info";
     public static final String DELETE_USER = "delete-user";
+    public static final String VIEW_D_ROOM = "view-d-room";
+    public static final String EDIT_OTHER_USER_INFO = "edit-other-user-info";
+    public static final String EDIT_OTHER_USER_PASSWORD = "edit-other-user-password";
 
     @Id
     private String id;

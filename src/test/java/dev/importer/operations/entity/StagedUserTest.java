@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.importer.accounts.entity.HashingAlgorithm;
 import dev.importer.accounts.entity.PasswordHash;
+import dev.importer.accounts.entity.Profile;
 import dev.importer.accounts.entity.UsernameRule;
 import dev.importer.platform.http.ApiException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -27,10 +30,43 @@ class StagedUserTest {
                  "password":"secret","roles":["user"]}""");
 
         assertEquals(new StagedUser("ann", Optional.of("Ann"), List.of("ann@example.com"), List.of("7"),
-                Optional.of("secret"), Optional.empty(), List.of("user")), user);
+                Optional.of("secret"), Optional.empty(), List.of("user"), Profile.NONE), user);
         assertEquals(Json.createReader(new StringReader("""
                 {"username":"ann","emails":["ann@example.com"],"importIds":["7"],"roles":["user"],
                  "name":"Ann","password":"secret"}""")).readObject(), user.toJson());
+    }
+
+    @Test
+    void keepsWhatRocketChatKeepsOfAUser() {
+        String fields = """
+                "deleted":true,"type":"bot","customFields":{"team":"ops","level":{"n":3},"tags":["a","b"]},
+                "bio":"Builds things","statusText":"away","utcOffset":-3.5,"avatarUrl":"https://example.com/a.png\"""";
+        StagedUser user = read("{\"emails\":[\"a@example.com\"],\"importIds\":[\"1\"]," + fields + "}");
+
+        assertEquals(new Profile(Optional.of(true), Optional.of("bot"),
+                Optional.of(json("{\"team\":\"ops\",\"level\":{\"n\":3},\"tags\":[\"a\",\"b\"]}")),
+                Optional.of("Builds things"), Optional.of("away"), Optional.of(new BigDecimal("-3.5")),
+                Optional.of("https://example.com/a.png")), user.profile());
+        JsonObjectBuilder staged = Json.createObjectBuilder(user.toJson());
+        List.of("username", "emails", "importIds", "roles").forEach(staged::remove);
+        assertEquals(json("{" + fields + "}"), staged.build());
+        assertEquals(Profile.NONE, read("{\"emails\":[\"a@example.com\"],\"importIds\":[\"1\"],\"bio\":\"\"}").profile(),
+                "an empty text is not given, as in Rocket.Chat");
+    }
+
+    @Test
+    void refusesAFieldOfTheWrongTypeNamingTheUser() {
+        for (String field : List.of("\"deleted\":\"yes\"", "\"type\":\"robot\"", "\"type\":1",
+                "\"customFields\":[1]", "\"customFields\":\"x\"", "\"customFields\":{\"a\":\"b\\u0000\"}",
+                "\"customFields\":{\"a\\u0001\":1}", "\"customFields\":{\"a\":\"" + "x".repeat(20_000) + "\"}",
+                "\"bio\":3", "\"bio\":\"" + "b".repeat(1001) + "\"", "\"statusText\":[\"x\"]",
+                "\"utcOffset\":\"-3\"", "\"utcOffset\":15", "\"utcOffset\":true",
+                "\"avatarUrl\":\"ftp://example.com/a.png\"", "\"avatarUrl\":\"file:///etc/passwd\"",
+                "\"avatarUrl\":\"not a url\"")) {
+            ApiException refusal = assertThrows(ApiException.class, () -> StagedUser.fromJson(
+                    json("{\"emails\":[\"a@example.com\"],\"importIds\":[\"1\"]," + field + "}"), 2, RULE), field);
+            assertTrue(refusal.getMessage().startsWith("users[2]: "), refusal.getMessage());
+        }
     }
 
     @Test

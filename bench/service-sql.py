@@ -33,7 +33,8 @@ sql = "BEGIN;\nANALYZE import_data_%s;\n%s\nSET LOCAL enable_seqscan = off;\n%s\
     operation, text("sql/import/mark-duplicates.sql"), batch)
 # The benchmark imports as the administrator, who may give every role.
 sql = sql.replace(":operation", "'%s'" % operation).replace(":ifUserExists", "'skip'") \
-    .replace(":grantable", "ARRAY(SELECT name FROM roles)")
+    .replace(":grantable", "ARRAY(SELECT name FROM roles)") \
+    .replace(":runBy", "(SELECT user_id FROM user_roles WHERE role = 'admin' LIMIT 1)")
 if re.search(r"(?<!:):[a-zA-Z]", re.sub(r"--[^\n]*", "", sql)):
     sys.exit("service-sql.py: a parameter of the statement files is not replaced; update this script")
 print(sql)

@@ -183,7 +183,13 @@ async function validate() {
     say(`A run would import ${c.import}, update ${c.update}, skip ${c.skip} and fail ${c.fail} of ${c.users} users.`);
     table($('prediction'), [
         {title: 'Skipped user', value: u => u.username},
-        {title: 'Reason', value: u => u.reason}], prediction.skipped);
+        {title: 'Reason', value: u => u.reason},
+        {title: 'Existing user', value: matchedUser}], prediction.skipped);
+}
+
+/** The existing user a staged user was about (updated, protected, or whose name or address it wanted). */
+function matchedUser(u) {
+    return u.matched ? `${u.matched.username} (${u.matched._id})` : '';
 }
 
 async function showReport() {
@@ -193,7 +199,8 @@ async function showReport() {
         {title: 'User', value: u => u.username},
         {title: 'E-mail', value: u => (u.emails || []).join(', ')},
         {title: 'Outcome', value: u => u.status},
-        {title: 'Reason', value: u => u.reason}], report.users);
+        {title: 'Reason', value: u => u.reason},
+        {title: 'Existing user', value: matchedUser}], report.users);
     $('report').prepend(element('p', `${report.total} ${status}; showing ${report.offset + 1} to ${report.offset + report.count}`));
 }
 

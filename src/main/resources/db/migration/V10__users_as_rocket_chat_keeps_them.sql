@@ -34,3 +34,12 @@ INSERT INTO permission_roles (permission_id, role) VALUES
     ('view-d-room', 'user'),
     ('edit-other-user-info', 'admin'),
     ('edit-other-user-password', 'admin');
+
+-- A user's avatar, in the database so that every instance serves it (GET /avatar/{username});
+-- downloadPendingAvatars of the file importers stores what it fetches from pending_avatar_url.
+CREATE TABLE user_avatars (
+    user_id      varchar(17)  PRIMARY KEY REFERENCES users ON DELETE CASCADE,
+    content_type varchar(100) NOT NULL CHECK (content_type LIKE 'image/%'),
+    data         bytea        NOT NULL,
+    updated_at   timestamptz  NOT NULL DEFAULT now()
+);

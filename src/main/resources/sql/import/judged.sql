@@ -3,8 +3,9 @@
 -- with the existing user it concerns: found as Rocket.Chat finds it, by its first address,
 -- else by its username ignoring case (existing_id, the user an update changes); matched_id is
 -- the user a report names, the owner of the username or of the address that was taken.
--- Each fact is a lookup by a unique index, written so that no estimate can turn it into a
--- scan per row, and made once per user (MATERIALIZED: inlined, each CASE branch would repeat it).
+-- Each fact is a lookup by a unique index, written as a scalar subquery so that no estimate
+-- can turn it into a join that reads a whole table (a LATERAL join became a hash join over
+-- every address), and made once per user (MATERIALIZED: inlined, each CASE branch would repeat it).
 -- :grantable holds the roles the caller who runs the import may give (RoleGrants), :runBy is
 -- that caller; :ifUserExists is 'skip' or 'update'. Rules, first match wins: duplicate in the
 -- import; a role that no longer exists (failed); a role the caller may not give (failed); a
@@ -14,7 +15,11 @@
 -- (so that one always stays), else updated; with skip, skipped; an address taken, in any
 -- letter case (skipped); else imported.
 checked AS MATERIALIZED (
-    SELECT c.*, coalesce(by_address.id, by_username.id) AS existing_id, by_username.id AS username_owner,
+    SELECT c.*,
+        (SELECT user_id FROM user_emails
+         WHERE lower(address) = lower(c.data->'emails'->>0)) AS address_first_owner,
+        (SELECT id FROM users
+         WHERE lower(username) = lower(c.data->>'username') AND NOT username_collision) AS username_owner,
         (SELECT staged.role FROM jsonb_array_elements_text(c.data->'roles') AS staged (role)
          WHERE NOT EXISTS (SELECT 1 FROM roles WHERE roles.name = staged.role) LIMIT 1) AS unknown_role,
         EXISTS (SELECT 1 FROM jsonb_array_elements_text(c.data->'roles') AS staged (role)
@@ -24,24 +29,23 @@ checked AS MATERIALIZED (
             FROM jsonb_array_elements_text(c.data->'emails') AS staged (address)
         )) LIMIT 1) AS address_owner
     FROM candidates c
-    LEFT JOIN LATERAL (SELECT user_id AS id FROM user_emails
-                       WHERE lower(address) = lower(c.data->'emails'->>0)) by_address ON true
-    LEFT JOIN LATERAL (SELECT id FROM users
-                       WHERE lower(username) = lower(c.data->>'username') AND NOT username_collision) by_username ON true
+),
+found AS (
+    SELECT checked.*, coalesce(address_first_owner, username_owner) AS existing_id FROM checked
 ),
 guarded AS MATERIALIZED (
-    SELECT checked.*,
+    SELECT found.*,
         -- an aggregate, not EXISTS: the planner may turn an EXISTS into one hash of every user's roles
         :ifUserExists = 'update' AND coalesce((
             SELECT bool_or(held.role <> ALL (CAST(:grantable AS text[])))
-            FROM user_roles held WHERE held.user_id = checked.existing_id
+            FROM user_roles held WHERE held.user_id = found.existing_id
         ), false) AS user_protected,
-        :ifUserExists = 'update' AND checked.data->>'deleted' = 'true' AND (checked.existing_id = :runBy OR (
-            (SELECT existing.active FROM users existing WHERE existing.id = checked.existing_id)
-            AND EXISTS (SELECT 1 FROM user_roles held WHERE held.user_id = checked.existing_id AND held.role = 'admin')
+        :ifUserExists = 'update' AND found.data->>'deleted' = 'true' AND (found.existing_id = :runBy OR (
+            (SELECT existing.active FROM users existing WHERE existing.id = found.existing_id)
+            AND EXISTS (SELECT 1 FROM user_roles held WHERE held.user_id = found.existing_id AND held.role = 'admin')
             AND NOT EXISTS (SELECT 1 FROM users caller JOIN user_roles held ON held.user_id = caller.id
                             WHERE caller.id = :runBy AND caller.active AND held.role = 'admin'))) AS keeps_active
-    FROM checked
+    FROM found
 ),
 ruled AS (
     SELECT guarded.*,

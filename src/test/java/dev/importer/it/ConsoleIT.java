@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
@@ -70,7 +71,9 @@ class ConsoleIT extends ImportIT {
     @Test
     void anOperatorImportsACsvFileAndWatchesItThrough() throws IOException {
         String tag = "web" + System.nanoTime();
+        String existing = TestUsers.createNamed("taken-" + tag).userId();
         Path csv = csvOf(tag);
+        Files.writeString(csv, "taken-" + tag + ",taken-" + tag + "@example.com,Taken\n", StandardOpenOption.APPEND);
         browser.get(Deployments.loopback(deployment).toString());
 
         logIn();
@@ -78,9 +81,9 @@ class ConsoleIT extends ImportIT {
         awaitMessage("A new operation is started.");
         browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
         click("upload");
-        awaitMessage(USERS + " users staged.");
+        awaitMessage((USERS + 1) + " users staged.");
         click("validate");
-        awaitMessage("A run would import " + (USERS - REPEATED) + ", update 0, skip " + REPEATED);
+        awaitMessage("A run would import " + (USERS - REPEATED) + ", update 0, skip " + (REPEATED + 1));
 
         click("run");
         wait.until(d -> progress() > 0);
@@ -92,8 +95,10 @@ class ConsoleIT extends ImportIT {
         click("report-show");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report"), "duplicate-in-import"));
         List<WebElement> skipped = browser.findElements(By.cssSelector("#report tbody tr"));
-        assertEquals(REPEATED, skipped.size());
+        assertEquals(REPEATED + 1, skipped.size());
         assertTrue(skipped.get(0).getText().contains(tag + "-0"), skipped.get(0).getText());
+        String taken = skipped.get(REPEATED).getText();
+        assertTrue(taken.contains("username-taken") && taken.contains("taken-" + tag + " (" + existing + ")"), taken);
 
         click("history-show");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "addUsers"));

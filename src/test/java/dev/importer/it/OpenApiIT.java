@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.importer.it.Api.Reply;
 import jakarta.json.JsonObject;
+import jakarta.servlet.annotation.WebServlet;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -98,7 +99,7 @@ class OpenApiIT extends DeployedWarIT {
         return document.getJsonObject("components").getJsonObject("schemas").getJsonObject(name);
     }
 
-    /** "GET /api/v1/me" and so on, from the JAX-RS resources the WAR was built from. */
+    /** "GET /api/v1/me" and so on, from the JAX-RS resources and servlets the WAR was built from. */
     private static Set<String> endpointsOfTheWar() {
         Set<String> endpoints = new TreeSet<>();
         try (Stream<java.nio.file.Path> classes = Files.walk(Paths.get("target/classes"))) {
@@ -114,8 +115,13 @@ class OpenApiIT extends DeployedWarIT {
         return endpoints;
     }
 
+    /** A resource's methods; a servlet of a boundary names its endpoint in its description. */
     private static void endpointsOf(String className, Set<String> endpoints) {
         try {
+            WebServlet servlet = Class.forName(className).getAnnotation(WebServlet.class);
+            if (servlet != null) {
+                endpoints.add(servlet.description());
+            }
             for (Method method : Class.forName(className).getDeclaredMethods()) {
                 Path path = method.getAnnotation(Path.class);
                 String verb = method.isAnnotationPresent(GET.class) ? "GET"

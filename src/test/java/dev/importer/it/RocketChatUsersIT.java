@@ -153,6 +153,34 @@ class RocketChatUsersIT extends ImportIT {
         }
     }
 
+    @Test
+    void aStoredAvatarIsServedWithItsContentTypeAndNothingRunsInIt() {
+        String tag = "avatar" + System.nanoTime();
+        String owner = existing(tag + "-owner");
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>";
+        TestDatabase.execute("INSERT INTO user_avatars (user_id, content_type, data) VALUES (?, 'image/svg+xml', ?)",
+                owner, svg.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Reply avatar = api.send(api.request("avatar/" + tag.toUpperCase() + "-OWNER").GET().build());
+        assertEquals(200, avatar.status(), avatar.body());
+        assertEquals("image/svg+xml", avatar.contentType());
+        assertEquals(svg, avatar.body());
+        String policy = avatar.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("default-src 'none'") && policy.contains("sandbox"), policy);
+        assertEquals("nosniff", avatar.headers().firstValue("X-Content-Type-Options").orElse(""));
+
+        for (String missing : List.of("avatar/" + tag + "-nobody", "avatar/" + Api.Admin.USERNAME, "avatar/")) {
+            Reply none = api.send(api.request(missing).GET().build());
+            assertEquals(404, none.status(), missing + ": " + none.body());
+            assertTrue(none.contentType().startsWith("application/json"), none.contentType());
+        }
+        Reply post = api.send(api.request("avatar/" + tag + "-owner").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(405, post.status(), post.body());
+        assertOk(api.postJson("api/v1/users.delete", admin, Json.createObjectBuilder().add("userId", owner).build().toString()));
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM user_avatars WHERE user_id = ?", owner),
+                "the avatar goes with its user");
+    }
+
     private String existing(String username) {
         Reply created = api.postJson("api/v1/users.create", admin, Json.createObjectBuilder()
                 .add("username", username).add("name", username).add("email", username + "@example.com")

@@ -67,6 +67,15 @@ public class ApiException extends RuntimeException {
         return body(reason, errorType);
     }
 
+    /** Seconds a client is asked to wait (Retry-After) while the database cannot be reached. */
+    public static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    /** What a call answers, with a 503 and Retry-After, while the database cannot be reached. */
+    public static JsonObject databaseUnavailable() {
+        return body("The database cannot be reached or did not answer in time, try again shortly",
+                "error-database-unavailable");
+    }
+
     public static JsonObject body(String message, String errorType) {
         return JSON.createObjectBuilder()
                 .add("success", false)

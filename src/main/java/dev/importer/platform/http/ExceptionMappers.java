@@ -64,16 +64,13 @@ public final class ExceptionMappers {
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
         private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
-        private static final int RETRY_AFTER_SECONDS = 5;
 
         @Override
         public Response toResponse(Throwable e) {
             if (DatabaseUnavailable.isCauseOf(e)) {
                 LOG.warning("The database cannot be reached or did not answer in time: answered 503");
-                return Response.fromResponse(ApiException.json(503, ApiException.body(
-                                "The database cannot be reached or did not answer in time, try again shortly",
-                                "error-database-unavailable")))
-                        .header("Retry-After", RETRY_AFTER_SECONDS)
+                return Response.fromResponse(ApiException.json(503, ApiException.databaseUnavailable()))
+                        .header("Retry-After", ApiException.DATABASE_RETRY_AFTER_SECONDS)
                         .build();
             }
             String incident = UUID.randomUUID().toString();

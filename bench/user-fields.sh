@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # What keeping every field of Rocket.Chat's IImportUser costs: import.addUsers and import.run of
 # USERS users with only the required fields (username, name, one address, one import id)
-# beside as many with every field filled (two addresses, two import ids, two roles, type,
-# deleted, about 200 bytes of custom fields, bio, status text, UTC offset, avatar URL), the
-# two kinds alternating, each import from a new operation; prints the medians and their ratio.
+# beside as many with every field filled (type, deleted, about 200 bytes of custom fields,
+# bio, status text, UTC offset, avatar URL) and one address, one import id and one role, and
+# as many again with two of each; the three kinds in turn (the first kind rotating), each
+# import from a new operation; prints the medians and their ratios to the first kind.
 #   bash bench/user-fields.sh [ROUNDS=5] [USERS=10000]
 set -euo pipefail
 
@@ -12,14 +13,19 @@ users="${2:-10000}"
 source "$(dirname "$0")/server.sh"
 source "$(dirname "$0")/imports.sh"
 
-# full_body FILE PREFIX COUNT: an addUsers body of COUNT users with every field
+# full_body FILE PREFIX COUNT TWO: an addUsers body of COUNT users with every field, two
+# addresses, import ids and roles each when TWO is 1, one of each when 0
 full_body() {
-    awk -v n="$3" -v p="$2" 'BEGIN {
+    awk -v n="$3" -v p="$2" -v two="$4" 'BEGIN {
         printf "{\"users\":["
         for (i = 1; i <= n; i++) {
             printf "%s{\"username\":\"%s-%d\",\"name\":\"User %d\",", (i > 1 ? "," : ""), p, i, i
-            printf "\"emails\":[\"%s-%d@example.com\",\"%s-%d@second.example.org\"],", p, i, p, i
-            printf "\"importIds\":[\"%d\",\"legacy-%d\"],\"roles\":[\"user\",\"livechat-agent\"],", i, i
+            if (two) {
+                printf "\"emails\":[\"%s-%d@example.com\",\"%s-%d@second.example.org\"],", p, i, p, i
+                printf "\"importIds\":[\"%d\",\"legacy-%d\"],\"roles\":[\"user\",\"livechat-agent\"],", i, i
+            } else {
+                printf "\"emails\":[\"%s-%d@example.com\"],\"importIds\":[\"%d\"],\"roles\":[\"user\"],", p, i, i
+            }
             printf "\"type\":\"%s\",\"deleted\":%s,", (i % 10 ? "user" : "bot"), (i % 7 ? "false" : "true")
             printf "\"customFields\":{\"department\":\"Operations and infrastructure\",\"costCenter\":\"CC-%06d\",", i
             printf "\"office\":\"Building 4, floor 2\",\"manager\":\"%s-%d\",\"phone\":\"+41 44 555 %04d\",", p, i % 97, i % 10000
@@ -39,24 +45,27 @@ import_seconds() {
     awk -v a="$add" -v r="$run" 'BEGIN {printf "%.3f", a + r}'
 }
 
-required=(); full=()
+kinds=(required full two)
+declare -A seconds
 for round in $(seq 1 "$rounds"); do
     users_body target/bench-required.json "r$round-r" "$users"
-    full_body target/bench-full.json "r$round-f" "$users"
-    if (( round % 2 )); then
-        required+=("$(import_seconds target/bench-required.json)"); full+=("$(import_seconds target/bench-full.json)")
-    else
-        full+=("$(import_seconds target/bench-full.json)"); required+=("$(import_seconds target/bench-required.json)")
-    fi
-    echo "round $round: required fields ${required[-1]} s, every field ${full[-1]} s"
+    full_body target/bench-full.json "r$round-f" "$users" 0
+    full_body target/bench-two.json "r$round-t" "$users" 1
+    line="round $round:"
+    for k in 0 1 2; do
+        kind=${kinds[$(( (round + k) % 3 ))]}
+        took=$(import_seconds "target/bench-$kind.json")
+        seconds[$kind]="${seconds[$kind]:-} $took"
+        line="$line $kind $took s;"
+    done
+    echo "$line"
 done
-body_bytes=$(( $(stat -c %s target/bench-full.json) / users ))
-created=$(psql_db -c "SELECT count(*) FROM users WHERE username LIKE 'r%-f-%' AND custom_fields IS NOT NULL")
-m_required=$(median "${required[@]}"); m_full=$(median "${full[@]}")
+created=$(psql_db -c "SELECT count(*) FROM users WHERE username ~ '^r[0-9]+-[ft]-' AND custom_fields IS NOT NULL")
+m_required=$(median ${seconds[required]}); m_full=$(median ${seconds[full]}); m_two=$(median ${seconds[two]})
 echo
-awk -v n="$users" -v r="$rounds" -v q="$m_required" -v f="$m_full" -v b="$body_bytes" -v c="$created" 'BEGIN {
-    printf "medians of %d rounds, %d users each, import.addUsers + import.run:\n", r, n
-    printf "  required fields only %.3f s = %.0f users/s\n", q, n / q
-    printf "  every field          %.3f s = %.0f users/s (%d bytes a user as staged; %d created with their custom fields)\n", f, n / f, b, c
-    printf "  ratio %.2f\n", f / q
+awk -v n="$users" -v r="$rounds" -v q="$m_required" -v f="$m_full" -v t="$m_two" -v c="$created" 'BEGIN {
+    printf "medians of %d rounds, %d users each, import.addUsers + import.run (%d users created with custom fields):\n", r, n, c
+    printf "  required fields only                                    %.3f s = %.0f users/s\n", q, n / q
+    printf "  every field, one address, import id and role            %.3f s = %.0f users/s; ratio %.2f\n", f, n / f, f / q
+    printf "  every field, two addresses, import ids and roles each   %.3f s = %.0f users/s; ratio %.2f\n", t, n / t, t / q
 }'

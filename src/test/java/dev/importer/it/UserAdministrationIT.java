@@ -219,7 +219,7 @@ class UserAdministrationIT extends ImportIT {
                     Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("user")))), "error-admin-required");
             assertEquals(200, api.get("api/v1/me", admin).status());
         } finally {
-            TestDatabase.execute("UPDATE users SET active = true WHERE id IN (SELECT user_id FROM user_roles WHERE role = 'admin')");
+            TestDatabase.execute("UPDATE users SET active = true WHERE id = ?", admin.userId());
         }
     }
 

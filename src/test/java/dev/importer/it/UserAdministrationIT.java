@@ -132,6 +132,11 @@ class UserAdministrationIT extends ImportIT {
 
         JsonObject byAUser = list(ann, "query=" + tag).getJsonArray("users").getJsonObject(0);
         assertFalse(byAUser.containsKey("emails") || byAUser.containsKey("roles"), byAUser.toString());
+        JsonObject firstPage = list(admin, "count=2");
+        assertEquals(2, firstPage.getInt("count"));
+        assertTrue(firstPage.getInt("total") >= 3, firstPage.toString());
+        List<String> firstTwo = listed(firstPage);
+        assertEquals(firstTwo.stream().sorted().toList(), firstTwo, "in username order");
         Credentials guest = createUser(tag + "-guest", "guest");
         assertEquals(403, api.get("api/v1/users.list", guest).status(), "guest does not hold view-d-room");
         assertRefused(api.get("api/v1/users.list?count=1001", admin), "error-invalid-params");

@@ -97,8 +97,10 @@ public class UserRepository {
                 SELECT id FROM users WHERE lower(username) LIKE :prefix
                 UNION SELECT id FROM users WHERE lower(name) LIKE :prefix
                 UNION SELECT user_id FROM user_emails WHERE lower(address) LIKE :prefix""";
-        Query ids = em.createNativeQuery("SELECT id FROM users WHERE id IN (" + found + ") ORDER BY username"
-                        + " OFFSET :offset LIMIT :count", String.class)
+        // without a query, the page is read along the username index rather than by a join of every user
+        String ordered = query.isEmpty() ? "SELECT id FROM users"
+                : "SELECT id FROM users WHERE id IN (" + found + ")";
+        Query ids = em.createNativeQuery(ordered + " ORDER BY username OFFSET :offset LIMIT :count", String.class)
                 .setParameter("offset", offset)
                 .setParameter("count", count);
         Query total = em.createNativeQuery("SELECT count(*) FROM (" + found + ") found");

@@ -25,12 +25,13 @@ import java.util.Set;
 public record Profile(Optional<Boolean> deleted, Optional<String> type, Optional<JsonObject> customFields,
         Optional<String> bio, Optional<String> statusText, Optional<BigDecimal> utcOffset, Optional<String> avatarUrl) {
 
-    public static final Set<String> TYPES = Set.of("user", "bot");
-    public static final int MAX_BIO = 1000;
-    public static final int MAX_STATUS_TEXT = 255;
-    public static final int MAX_AVATAR_URL = 2048;
+    private static final Set<String> TYPES = Set.of("user", "bot");
+    /** The widths of the columns (migration V10). */
+    private static final int MAX_BIO = 1000;
+    private static final int MAX_STATUS_TEXT = 255;
+    private static final int MAX_AVATAR_URL = 2048;
     /** Custom fields are kept as given, within this size as JSON. */
-    public static final int MAX_CUSTOM_FIELDS = 16 * 1024;
+    private static final int MAX_CUSTOM_FIELDS = 16 * 1024;
     private static final BigDecimal MAX_UTC_OFFSET = BigDecimal.valueOf(14);
 
     public static final Profile NONE = new Profile(Optional.empty(), Optional.empty(), Optional.empty(),
@@ -80,7 +81,7 @@ public record Profile(Optional<Boolean> deleted, Optional<String> type, Optional
         return Optional.of(number.bigDecimalValue());
     }
 
-    /** No text in custom fields may hold a control character but tab, nor a name be empty. */
+    /** Custom fields within their size, and no name or text in them with a control character but tab. */
     private static void requirePlain(JsonObject customFields) {
         if (customFields.toString().length() > MAX_CUSTOM_FIELDS) {
             throw ApiException.invalidParams("'customFields' must be at most " + MAX_CUSTOM_FIELDS + " characters as JSON");

@@ -76,7 +76,8 @@ public class User {
     @Column(name = "import_ids", insertable = false, updatable = false)
     private String[] importIds;
 
-    // SUBSELECT: for the users a query finds (users.list), one query reads the roles of all of them
+    // SUBSELECT: for the users a query finds (users.list), one query reads the roles, and one
+    // the addresses, of all of them, rather than two queries a user
     @ElementCollection(fetch = FetchType.EAGER)
     @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))

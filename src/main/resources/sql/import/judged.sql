@@ -1,8 +1,8 @@
 -- Fragment (included by import-batch.sql and predict.sql): the rules. CTEs that end in judged,
 -- the outcome and reason of each row of a CTE candidates (id, data, duplicate_in_import, ...),
 -- with the existing user it concerns: found as Rocket.Chat finds it, by its first address,
--- else by its username ignoring case (existing_id, the user an update changes); matched_id is
--- the user a report names, the owner of the username or of the address that was taken.
+-- else by its username ignoring case (existing_id, the user an update changes); matched_user_id
+-- is the user a report names, the owner of the username or of the address that was taken.
 -- Each fact is a lookup by a unique index, written as a scalar subquery so that no estimate
 -- can turn it into a join that reads a whole table (a LATERAL join became a hash join over
 -- every address), and made once per user (MATERIALIZED: inlined, each CASE branch would repeat it).

@@ -1,13 +1,11 @@
 package dev.importer.accounts.boundary;
 
-import static dev.importer.platform.http.Jsonp.JSON;
-
 import dev.importer.accounts.boundary.Avatars.Avatar;
 import dev.importer.platform.database.DatabaseUnavailable;
 import dev.importer.platform.http.ApiException;
+import dev.importer.platform.http.ServletAnswers;
 import dev.importer.platform.http.Texts;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,11 +37,11 @@ public class AvatarServlet extends HttpServlet {
                 throw e;
             }
             response.setHeader("Retry-After", String.valueOf(ApiException.DATABASE_RETRY_AFTER_SECONDS));
-            json(response, 503, ApiException.databaseUnavailable());
+            ServletAnswers.json(response, 503, ApiException.databaseUnavailable());
             return;
         }
         if (avatar.isEmpty()) {
-            json(response, 404, ApiException.body("No avatar for this user", "error-avatar-not-found"));
+            ServletAnswers.json(response, 404, ApiException.body("No avatar for this user", "error-avatar-not-found"));
             return;
         }
         response.setContentType(avatar.get().contentType());
@@ -51,12 +49,5 @@ public class AvatarServlet extends HttpServlet {
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
         response.setHeader("Cache-Control", "no-cache");
         response.getOutputStream().write(avatar.get().data());
-    }
-
-    private static void json(HttpServletResponse response, int status, JsonObject body) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        JSON.createWriter(response.getWriter()).writeObject(body);
     }
 }

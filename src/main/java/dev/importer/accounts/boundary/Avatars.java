@@ -1,12 +1,12 @@
 package dev.importer.accounts.boundary;
 
 import dev.importer.accounts.control.UserRepository;
-import dev.importer.accounts.entity.User;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The avatars the service keeps, one a user, in the database (user_avatars). */
 @Stateless
@@ -24,11 +24,13 @@ public class Avatars {
 
     /** The avatar of the user of that name (as typed, else ignoring case), if it has one. */
     public Optional<Avatar> of(String username) {
-        return users.findByUsername(username).map(User::id).flatMap(id -> em.createNativeQuery(
-                        "SELECT content_type, data FROM user_avatars WHERE user_id = :user")
-                .setParameter("user", id.value())
-                .getResultStream()
-                .findFirst()
-                .map(row -> new Avatar((String) ((Object[]) row)[0], (byte[]) ((Object[]) row)[1])));
+        return users.idOf(username).flatMap(this::ofUser);
+    }
+
+    private Optional<Avatar> ofUser(String userId) {
+        Stream<?> rows = em.createNativeQuery("SELECT content_type, data FROM user_avatars WHERE user_id = :user")
+                .setParameter("user", userId)
+                .getResultStream();
+        return rows.findFirst().map(Object[].class::cast).map(row -> new Avatar((String) row[0], (byte[]) row[1]));
     }
 }

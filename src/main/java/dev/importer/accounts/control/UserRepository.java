@@ -48,7 +48,12 @@ public class UserRepository {
 
     /** The user of that name: as typed, else ignoring case. */
     public Optional<User> findByUsername(String username) {
-        return findFirst("""
+        return idOf(username).map(id -> em.find(User.class, id));
+    }
+
+    /** The id of the user of that name, as {@link #findByUsername} finds it, without loading the user. */
+    public Optional<String> idOf(String username) {
+        return firstId("""
                 SELECT id, 1 AS rank FROM users WHERE username = :login
                 UNION ALL
                 SELECT id, 2 FROM users WHERE lower(username) = lower(:login) AND NOT username_collision""",
@@ -57,11 +62,15 @@ public class UserRepository {
 
     /** The best-ranked of the ids {@code rankedIds (id, rank)} finds. */
     private Optional<User> findFirst(String rankedIds, String login) {
+        return firstId(rankedIds, login).map(id -> em.find(User.class, id));
+    }
+
+    private Optional<String> firstId(String rankedIds, String login) {
         return em.createNativeQuery("SELECT id FROM (" + rankedIds + ") found ORDER BY rank LIMIT 1", String.class)
                 .setParameter("login", login)
                 .getResultStream()
                 .findFirst()
-                .map(id -> em.find(User.class, id));
+                .map(String.class::cast);
     }
 
     /** The ids of the active users with the admin role, locked until the transaction ends. */

@@ -1,7 +1,5 @@
 package dev.importer.platform.http;
 
-import static dev.importer.platform.http.Jsonp.JSON;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -17,9 +15,6 @@ public class ErrorServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        JSON.createWriter(response.getWriter()).writeObject(ApiException.bodyFor(status));
+        ServletAnswers.json(response, status, ApiException.bodyFor(status));
     }
 }

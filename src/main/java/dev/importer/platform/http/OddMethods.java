@@ -2,6 +2,7 @@ package dev.importer.platform.http;
 
 import static dev.importer.platform.http.Jsonp.JSON;
 
+import jakarta.json.JsonObject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -31,11 +32,11 @@ public class OddMethods extends HttpFilter {
             throws IOException, ServletException {
         String method = request.getMethod();
         if (method.equals("OPTIONS")) {
-            answer(response, 200, JSON.createObjectBuilder().add("success", true).build().toString());
+            answer(response, 200, JSON.createObjectBuilder().add("success", true).build());
         } else if (ROUTED.contains(method) && (isApi(request) || READ_ONLY.contains(method))) {
             chain.doFilter(request, response);
         } else {
-            answer(response, 405, ApiException.bodyFor(405).toString());
+            answer(response, 405, ApiException.bodyFor(405));
         }
     }
 
@@ -43,11 +44,8 @@ public class OddMethods extends HttpFilter {
         return request.getServletPath().startsWith("/api/v1");
     }
 
-    private static void answer(HttpServletResponse response, int status, String json) throws IOException {
-        response.setStatus(status);
+    private static void answer(HttpServletResponse response, int status, JsonObject body) throws IOException {
         response.setHeader("Allow", ALLOWED);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json);
+        ServletAnswers.json(response, status, body);
     }
 }

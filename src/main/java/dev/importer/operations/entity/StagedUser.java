@@ -36,13 +36,18 @@ public record StagedUser(String username, Optional<String> name, List<String> em
 
     /** Reads the {@code index}th user of a request; anything malformed is a 400 naming it. */
     public static StagedUser fromJson(JsonValue value, int index, UsernameRule usernameRule) {
+        return fromJson(value, "users[" + index + "]", usernameRule);
+    }
+
+    /** Reads a user; anything malformed is a 400 naming it by {@code where} (a file's row, say). */
+    public static StagedUser fromJson(JsonValue value, String where, UsernameRule usernameRule) {
         try {
             if (!(value instanceof JsonObject user)) {
                 throw ApiException.invalidParams("must be an object");
             }
             return read(user, usernameRule);
         } catch (ApiException e) {
-            throw ApiException.invalidParams("users[" + index + "]: " + e.getMessage());
+            throw ApiException.invalidParams(where + ": " + e.getMessage());
         }
     }
 

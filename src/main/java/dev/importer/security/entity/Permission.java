@@ -34,6 +34,8 @@ public class Permission {
     public static final String VIEW_D_ROOM = "view-d-room";
     public static final String EDIT_OTHER_USER_INFO = "edit-other-user-info";
     public static final String EDIT_OTHER_USER_PASSWORD = "edit-other-user-password";
+    public static final String VIEW_PRIVILEGED_SETTING = "view-privileged-setting";
+    public static final String EDIT_PRIVILEGED_SETTING = "edit-privileged-setting";
 
     @Id
     private String id;

@@ -115,19 +115,22 @@ class OpenApiIT extends DeployedWarIT {
         return endpoints;
     }
 
-    /** A resource's methods; a servlet of a boundary names its endpoint in its description. */
+    /** A resource's methods, under its own path; a servlet of a boundary names its endpoint in its description. */
     private static void endpointsOf(String className, Set<String> endpoints) {
         try {
             WebServlet servlet = Class.forName(className).getAnnotation(WebServlet.class);
             if (servlet != null) {
                 endpoints.add(servlet.description());
             }
+            Path resource = Class.forName(className).getAnnotation(Path.class);
+            String under = resource == null || resource.value().equals("/") ? "" : resource.value();
             for (Method method : Class.forName(className).getDeclaredMethods()) {
                 Path path = method.getAnnotation(Path.class);
                 String verb = method.isAnnotationPresent(GET.class) ? "GET"
                         : method.isAnnotationPresent(POST.class) ? "POST" : null;
-                if (path != null && verb != null) {
-                    endpoints.add(verb + " /api/v1/" + path.value());
+                if (verb != null && (path != null || !under.isEmpty())) {
+                    String full = path == null ? under : under.isEmpty() ? path.value() : under + "/" + path.value();
+                    endpoints.add(verb + " /api/v1/" + full);
                 }
             }
         } catch (ClassNotFoundException e) {

@@ -33,13 +33,17 @@ class RequestSweepIT extends DeployedWarIT {
     /** Query values may also bring what a JSON string cannot: NUL and other control characters. */
     private static final String QUERY_TEXT = TEXT + "\u0000\u0007";
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "BREW");
-    /** Not users.delete: the hostile "Admin" names the administrator the sweep runs as, ignoring case. */
+    /**
+     * Not users.delete: the hostile "Admin" names the administrator the sweep runs as, ignoring case.
+     * Not downloadPendingAvatars: it would fetch the avatars earlier tests left pending, in the background.
+     */
     private static final List<String> ENDPOINTS = List.of("login", "logout", "me", "import.new", "import.status",
             "import.addUsers", "import.run", "import.validate", "import.clear", "import.report",
             "getCurrentImportOperation", "getLatestImportOperations", "users.create", "users.info", "users.setActiveStatus",
             "users.getPersonalAccessTokens", "roles.list", "roles.create", "roles.update", "roles.delete",
             "roles.addUserToRole", "roles.removeUserFromRole", "roles.getUsersInRole", "permissions.listAll",
-            "permissions.update");
+            "permissions.update", "importers.list", "uploadImportFile", "downloadPublicImportFile", "getImportFileData",
+            "startImport", "getImportProgress", "downloadPendingFiles", "settings/SSRF_Allowlist");
     /** Values the database cannot hold, or must not be given: look-alike names, controls, over-long text. */
     private static final List<String> HOSTILE_VALUES = List.of("Admin", "\\u0430dmin", "admin\\u200b", "\\u202eadmin",
             "a\\u0000b", "a\\u0007b", "a\\nb", "../admin", "<b>x</b>", "x".repeat(300), "not-an-email", "@@@",
@@ -50,7 +54,7 @@ class RequestSweepIT extends DeployedWarIT {
     private static final List<String> ACCEPTS = List.of("application/json", "text/html", "application/xml", "*/*",
             "image/png", "nonsense");
     private static final String[] TABLES = {"users", "user_emails", "user_roles", "login_tokens", "import_operations",
-        "import_data", "permissions", "permission_roles", "roles"};
+        "import_data", "permissions", "permission_roles", "roles", "import_files", "settings"};
 
     private final Random random = new Random(SEED);
     private String consolePage;
@@ -59,6 +63,7 @@ class RequestSweepIT extends DeployedWarIT {
     void forgetTheFailedLogins() {
         // The sweep's logins fail by the hundred from loopback; the next tests log in from there.
         TestDatabase.execute("DELETE FROM login_failures");
+        TestDatabase.execute("UPDATE settings SET value = '' WHERE id = 'SSRF_Allowlist'");
     }
 
     @Test

@@ -25,6 +25,49 @@ public class UserRepository {
     @PersistenceContext
     EntityManager em;
 
+    /** A user's avatar to fetch: the {@code avatarUrl} an import gave it. */
+    public record PendingAvatar(String userId, String url) {
+    }
+
+    /** Up to {@code limit} users with a pending avatar, after {@code afterUserId} in id order. */
+    @SuppressWarnings("unchecked")
+    public List<PendingAvatar> pendingAvatars(String afterUserId, int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT id, pending_avatar_url FROM users
+                        WHERE pending_avatar_url IS NOT NULL AND id > :after ORDER BY id LIMIT :limit""", Object[].class)
+                .setParameter("after", afterUserId)
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(row -> new PendingAvatar((String) row[0], (String) row[1])).toList();
+    }
+
+    public int countPendingAvatars() {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM users WHERE pending_avatar_url IS NOT NULL")
+                .getSingleResult()).intValue();
+    }
+
+    /**
+     * Stores the avatar fetched from the user's pending URL and forgets the URL, unless the
+     * URL changed meanwhile (an import gave another): that one is fetched next time.
+     */
+    public void storeAvatar(PendingAvatar fetched, String contentType, byte[] image) {
+        int forgotten = em.createNativeQuery("""
+                        UPDATE users SET pending_avatar_url = NULL WHERE id = :user AND pending_avatar_url = :url""")
+                .setParameter("user", fetched.userId())
+                .setParameter("url", fetched.url())
+                .executeUpdate();
+        if (forgotten == 1) {
+            em.createNativeQuery("""
+                            INSERT INTO user_avatars (user_id, content_type, data) VALUES (:user, :type, :data)
+                            ON CONFLICT (user_id) DO UPDATE
+                            SET content_type = excluded.content_type, data = excluded.data, updated_at = now()""")
+                    .setParameter("user", fetched.userId())
+                    .setParameter("type", contentType)
+                    .setParameter("data", image)
+                    .executeUpdate();
+        }
+    }
+
     public void add(User user) {
         em.persist(user);
     }

@@ -2,6 +2,7 @@ package dev.importer.operations.boundary;
 
 import dev.importer.identity.UserId;
 import dev.importer.operations.control.ImportEvents;
+import dev.importer.operations.control.ImportFiles;
 import dev.importer.operations.control.ImportLock;
 import dev.importer.operations.control.ImportMetrics;
 import dev.importer.operations.control.OperationRepository;
@@ -28,6 +29,7 @@ import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -53,6 +55,9 @@ public class ImportOperations {
 
     @Inject
     StagedRows stagedRows;
+
+    @Inject
+    ImportFiles files;
 
     @Inject
     UserImport userImport;
@@ -81,9 +86,17 @@ public class ImportOperations {
      * The time is read once the lock is held, so the last to commit is the newest.
      */
     public ImportOperation startNew(UserId caller, Actor actor) {
+        return startNew(now -> ImportOperation.startedOverApi(caller, now), actor);
+    }
+
+    /**
+     * What {@link #startNew(UserId, Actor)} does, with the operation {@code made} makes at the
+     * time read under the lock: a file importer's, or one of pending files or avatars.
+     */
+    public ImportOperation startNew(Function<Instant, ImportOperation> made, Actor actor) {
         Instant now = lock.exclusive();
         Optional<OperationId> aborted = abortAndClear(now, actor);
-        ImportOperation operation = ImportOperation.startedOverApi(caller, now);
+        ImportOperation operation = made.apply(now);
         operations.add(operation);
         events.record(EventType.NEW, actor, Optional.of(operation.id()), aborted);
         metrics.operationStarted();
@@ -119,8 +132,18 @@ public class ImportOperations {
      * job judges them against what the caller may grant.
      */
     public ImportLease startRun(IfUserExists ifUserExists, UserId caller, Actor actor) {
+        return startRun(ifUserExists, Optional.empty(), caller, actor);
+    }
+
+    /**
+     * {@link #startRun(IfUserExists, UserId, Actor)} for the users {@code selected} by their
+     * first import id (all when empty): the others end skipped, not-selected, at once.
+     */
+    public ImportLease startRun(IfUserExists ifUserExists, Optional<List<String>> selected, UserId caller,
+            Actor actor) {
         Instant now = lock.exclusive();
         ImportOperation operation = awaitingRun();
+        selected.ifPresent(ids -> operation.notSelected(stagedRows.markNotSelected(operation.id(), ids)));
         events.record(EventType.RUN, actor, Optional.of(operation.id()));
         return operation.startImport(ifUserExists, caller, now);
     }
@@ -173,10 +196,12 @@ public class ImportOperations {
             metrics.operationAborted();
         });
         stagedRows.clearAll();
+        files.clear();
         return aborted;
     }
 
-    private ImportOperation awaitingRun() {
+    /** The valid operation, which must await its run (users staged): else a 400. */
+    public ImportOperation awaitingRun() {
         ImportOperation operation = latestValid();
         if (operation.status() != OperationStatus.USER_SELECTION) {
             throw invalidStatus(operation);
@@ -184,14 +209,15 @@ public class ImportOperations {
         return operation;
     }
 
-    private ImportOperation latestValid() {
+    /** The valid operation: without one, 400 error-operation-not-found. */
+    public ImportOperation latestValid() {
         return operations.latest()
                 .filter(ImportOperation::isValid)
                 .orElseThrow(() -> new ApiException("error-operation-not-found",
                         "There is no valid import operation"));
     }
 
-    private static ApiException invalidStatus(ImportOperation operation) {
+    public static ApiException invalidStatus(ImportOperation operation) {
         return new ApiException("error-invalid-operation-status",
                 "The import operation is " + operation.status().wireName());
     }

@@ -1,6 +1,8 @@
 package dev.importer.operations.boundary;
 
+import dev.importer.operations.control.AvatarJob;
 import dev.importer.operations.control.ImportJob;
+import dev.importer.settings.boundary.Settings;
 import dev.importer.platform.database.Redacted;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -34,6 +36,12 @@ public class ImportTakeover {
     @Inject
     ImportJob job;
 
+    @Inject
+    AvatarJob avatarJob;
+
+    @Inject
+    Settings settings;
+
     @Resource
     TimerService timers;
 
@@ -53,7 +61,15 @@ public class ImportTakeover {
             operations.takeOverStale().ifPresent(lease -> {
                 LOG.warning("Import " + lease.operation()
                         + " had no sign of life for longer than its lease: taking it over");
-                job.start(lease);
+                boolean fetchingAvatars = operations.latest()
+                        .filter(o -> o.id().equals(lease.operation()))
+                        .filter(o -> o.importerKey().equals(PendingImporters.AVATARS_KEY))
+                        .isPresent();
+                if (fetchingAvatars) {
+                    avatarJob.start(lease, settings.ssrfAllowlist());
+                } else {
+                    job.start(lease);
+                }
             });
         } catch (RuntimeException e) {
             LOG.warning("Looking for an import to take over failed, trying again in " + EVERY_MILLIS / 1000 + " s: "

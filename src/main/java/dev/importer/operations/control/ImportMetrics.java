@@ -2,6 +2,7 @@ package dev.importer.operations.control;
 
 import dev.importer.operations.entity.OperationStatus;
 import dev.importer.operations.entity.Outcome;
+import dev.importer.operations.files.FileImporter;
 import dev.importer.operations.entity.OutcomeCount;
 import dev.importer.platform.database.AfterCommit;
 import dev.importer.platform.metrics.Meters;
@@ -45,6 +46,12 @@ public class ImportMetrics {
     private final Map<Outcome, Counter> users = new EnumMap<>(Outcome.class);
     private Timer duration;
     private Timer lockWait;
+    private final Map<FileImporter, Counter> filesRead = new EnumMap<>(FileImporter.class);
+    private Counter fileUsers;
+    private Counter filesRefused;
+    private Timer fileReading;
+    private Counter avatarsStored;
+    private Counter avatarsNotFetched;
     private final AtomicReference<RunningJob> running = new AtomicReference<>();
 
     @PostConstruct
@@ -59,6 +66,15 @@ public class ImportMetrics {
         }
         duration = meters.timer("importer.import.duration", "How long an import took, from its job's start to its end");
         lockWait = meters.timer("importer.import.lock.wait", "Time spent waiting for the import lock");
+        for (FileImporter importer : FileImporter.values()) {
+            filesRead.put(importer, meters.counter("importer.files.read", "Files read into staged users, by importer",
+                    new Tag("importer", importer.key())));
+        }
+        fileUsers = meters.counter("importer.files.users", "Users staged from files (uploadImportFile, downloadPublicImportFile)");
+        filesRefused = meters.counter("importer.files.refused", "Files that could not be fetched or read: their operation failed");
+        fileReading = meters.timer("importer.files.read.duration", "How long reading a file into staged users took");
+        avatarsStored = meters.counter("importer.avatars.stored", "Pending avatars fetched and stored");
+        avatarsNotFetched = meters.counter("importer.avatars.failed", "Pending avatars that could not be fetched, or were no image");
         meters.gauge("importer.import.users.per.second",
                 "Users per second of the import running on this instance; 0 when none is", this::usersPerSecond);
     }
@@ -106,6 +122,26 @@ public class ImportMetrics {
         finalStatus.ifPresent(status -> {
             (status == OperationStatus.DONE ? done : failed).inc();
             duration.record(Duration.ofNanos(System.nanoTime() - job.startedNanos()));
+        });
+    }
+
+    /** A file was read into {@code users} staged users (counted once its transaction commits). */
+    public void fileRead(FileImporter importer, int users, Duration took) {
+        afterCommit.run(() -> {
+            filesRead.get(importer).inc();
+            fileUsers.inc(users);
+            fileReading.record(took);
+        });
+    }
+
+    public void fileRefused() {
+        filesRefused.inc();
+    }
+
+    public void avatarsFetched(int stored, int failed) {
+        afterCommit.run(() -> {
+            avatarsStored.inc(stored);
+            avatarsNotFetched.inc(failed);
         });
     }
 

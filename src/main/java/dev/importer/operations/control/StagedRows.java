@@ -34,8 +34,16 @@ public class StagedRows {
 
     private static final NamedSql PENDING = NamedSql.of("""
             SELECT id, data->>'password' FROM import_data
-            WHERE operation_id = :operation AND data_type = 'user' AND id > :afterRow
+            WHERE operation_id = :operation AND data_type = 'user' AND id > :afterRow AND outcome IS NULL
             ORDER BY id LIMIT :limit""");
+
+    private static final NamedSql SELECTION = NamedSql.load("import/selection.sql");
+
+    /** A selection's list holds import ids: a user is selected when its first import id is listed. */
+    private static final NamedSql MARK_NOT_SELECTED = NamedSql.of("""
+            UPDATE import_data SET outcome = 'skipped', reason = 'not-selected'
+            WHERE operation_id = :operation AND data_type = 'user'
+              AND (data->'importIds'->>0) <> ALL (CAST(:selected AS text[]))""");
 
     private static final NamedSql WITH_OUTCOME = NamedSql.load("import/report.sql");
 
@@ -88,6 +96,20 @@ public class StagedRows {
     public List<PendingUser> pendingAfter(OperationId operation, long afterRow, int limit) {
         return sql.query(PENDING, Map.of("operation", operation.value(), "afterRow", afterRow, "limit", limit),
                 row -> new PendingUser(row.getLong(1), Optional.ofNullable(row.getString(2))));
+    }
+
+    /**
+     * Rocket.Chat's selection of the staged users ({@code getImportFileData}), as the JSON
+     * array the database makes of them in staging order.
+     */
+    public String selection(OperationId operation) {
+        return sql.query(SELECTION, Map.of("operation", operation.value()), row -> row.getString(1)).get(0);
+    }
+
+    /** Ends the users whose first import id is not in {@code selected} as skipped, not-selected; answers how many. */
+    public int markNotSelected(OperationId operation, List<String> selected) {
+        return sql.update(MARK_NOT_SELECTED, Map.of("operation", operation.value(),
+                "selected", selected.toArray(String[]::new)));
     }
 
     /** The staged users with that outcome, in staging order, a page at a time. */

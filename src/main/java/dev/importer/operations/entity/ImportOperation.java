@@ -74,12 +74,18 @@ public class ImportOperation {
     @Column(name = "run_by")
     private String runBy;
 
+    /** A file importer's file: Rocket.Chat's stored name for it, and its content type as sent. */
+    private String file;
+
+    @Column(name = "content_type")
+    private String contentType;
+
     protected ImportOperation() {
     }
 
-    private ImportOperation(OperationId id, String importerKey, UserId startedBy, Instant ts) {
+    private ImportOperation(OperationId id, String type, String importerKey, UserId startedBy, Instant ts) {
         this.id = id.value();
-        this.type = importerKey;
+        this.type = type;
         this.importerKey = importerKey;
         this.ts = ts;
         this.status = OperationStatus.NEW;
@@ -89,7 +95,70 @@ public class ImportOperation {
     }
 
     public static ImportOperation startedOverApi(UserId startedBy, Instant ts) {
-        return new ImportOperation(OperationId.generate(ts), API_IMPORTER, startedBy, ts);
+        return new ImportOperation(OperationId.generate(ts), API_IMPORTER, API_IMPORTER, startedBy, ts);
+    }
+
+    /** An operation of a file importer or of the pending files and avatars: Rocket.Chat's type and key. */
+    public static ImportOperation started(String type, String importerKey, UserId startedBy, Instant ts) {
+        return new ImportOperation(OperationId.generate(ts), type, importerKey, startedBy, ts);
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String importerKey() {
+        return importerKey;
+    }
+
+    public Instant ts() {
+        return ts;
+    }
+
+    public UserId startedBy() {
+        return new UserId(userId);
+    }
+
+    /** Where a file importer's operation stands while its file comes in. */
+    public void moveTo(OperationStatus next, Instant now) {
+        status = next;
+        updatedAt = now;
+    }
+
+    /** The file is in the database, under Rocket.Chat's stored name; it is to be read next. */
+    public void fileLoaded(String storedName, String fileContentType, Instant now) {
+        file = storedName;
+        contentType = fileContentType;
+        moveTo(OperationStatus.FILE_LOADED, now);
+    }
+
+    /** downloadPendingAvatars: a job fetches {@code avatars} avatars, holding the lease from now on. */
+    public ImportLease startFetching(int avatars, UserId runner, Instant now) {
+        ImportLease lease = ImportLease.grant(id());
+        userCount = avatars;
+        runBy = runner.value();
+        leaseOwner = lease.owner();
+        moveTo(OperationStatus.IMPORTING_FILES, now);
+        return lease;
+    }
+
+    /** Users the operator left out of the selection: they end skipped without a batch. */
+    public void notSelected(int users) {
+        skippedCount += users;
+        completedCount += users;
+    }
+
+    /** The steps and counts of Rocket.Chat's getImportProgress. */
+    public JsonObject progressJson() {
+        return JSON.createObjectBuilder()
+                .add("key", importerKey)
+                .add("name", type)
+                .add("step", status.wireName())
+                .add("count", JSON.createObjectBuilder()
+                        .add("completed", completedCount)
+                        .add("total", userCount)
+                        .add("error", skippedCount + failedCount))
+                .build();
     }
 
     public OperationId id() {
@@ -143,6 +212,9 @@ public class ImportOperation {
                 .add("valid", valid)
                 .add("user", userId)
                 .add("_updatedAt", Timestamps.iso(updatedAt));
+        if (file != null) {
+            json.add("file", file).add("contentType", contentType);
+        }
         if (userCount > 0) {
             json.add("count", JSON.createObjectBuilder()
                     .add("total", userCount) // users are all that is staged so far

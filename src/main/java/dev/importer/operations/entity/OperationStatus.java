@@ -42,6 +42,13 @@ public enum OperationStatus {
         return this == DONE || this == IMPORT_FAILED || this == IMPORT_CANCELLED;
     }
 
+    /** A file importer's operation whose file is on its way or being read: no selection yet. */
+    public boolean isBeforeSelection() {
+        return this == NEW || this == UPLOADING || this == DOWNLOADING_FILE || this == FILE_LOADED
+                || this == PREPARING_STARTED || this == PREPARING_USERS || this == PREPARING_CHANNELS
+                || this == PREPARING_MESSAGES;
+    }
+
     /** A job is (or should be) working on the operation. */
     public boolean isImporting() {
         return this == IMPORTING_STARTED || this == IMPORTING_USERS || this == IMPORTING_CHANNELS

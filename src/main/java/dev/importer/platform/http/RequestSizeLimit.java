@@ -25,7 +25,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
 
     public static final long SMALL_BODY_BYTES = 64 * 1024;
     /** The paths, under the API's root, whose bodies may be large; each holds them with {@link LargeRequests}. */
-    public static final Set<String> LARGE_BODY_PATHS = Set.of("import.addUsers");
+    public static final Set<String> LARGE_BODY_PATHS = Set.of("import.addUsers", "uploadImportFile", "startImport");
 
     @Inject
     @ConfigProperty(name = "MAX_BODY_BYTES", defaultValue = "16777216")

@@ -5,12 +5,14 @@
 const SESSION = 'importer.session';
 const CHUNK = 1000;          // users per import.addUsers request
 const RATE_WINDOW_MS = 5000; // users per second over the last few seconds
+const SELECTION_ROWS = 200;  // selection rows drawn at once; the search narrows them
 
 const $ = id => document.getElementById(id);
 let session = JSON.parse(sessionStorage.getItem(SESSION) || 'null');
 let samples = [];
 let reportOffset = 0;
 let polling = null;
+let selection = {users: [], selected: new Set()};
 
 async function api(method, path, body) {
     const headers = {'Content-Type': 'application/json'};
@@ -60,6 +62,7 @@ function showConsole() {
     samples = [];
     refresh();
     act(showHistory);
+    act(showImporters);
     clearInterval(polling);
     polling = setInterval(refresh, 1000);
 }
@@ -177,6 +180,107 @@ async function upload() {
     say(`${users.length} users staged.`);
 }
 
+/** The importers the server offers, into the select. */
+async function showImporters() {
+    const importers = await api('GET', 'importers.list');
+    $('importer').replaceChildren(...importers.map(i => {
+        const option = element('option', i.name);
+        option.value = i.key;
+        return option;
+    }));
+}
+
+function sayAboutFile(text, isError) {
+    $('file-message').textContent = text;
+    $('file-message').className = isError ? 'error' : '';
+}
+
+/** The file as base64, a slice at a time (String.fromCharCode takes a bounded argument list). */
+async function base64Of(file) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    }
+    return btoa(binary);
+}
+
+async function uploadImportFile() {
+    const file = $('import-file').files[0];
+    if (!file) {
+        throw new Error('Choose a file first');
+    }
+    sayAboutFile(`Uploading and reading ${file.name}…`);
+    await api('POST', 'uploadImportFile', {binaryContent: await base64Of(file),
+        contentType: file.type || 'application/octet-stream', fileName: file.name, importerKey: $('importer').value});
+    let data = await api('GET', 'getImportFileData');
+    while (data.waiting) {
+        await new Promise(resolve => setTimeout(resolve, 1000));
+        data = await api('GET', 'getImportFileData');
+    }
+    selection = {users: data.users, selected: new Set(data.users.filter(u => u.do_import).map(u => u.user_id))};
+    sayAboutFile(`${data.users.length} users read from ${file.name}.`);
+    $('selection-tools').hidden = false;
+    showSelection();
+}
+
+function foundUsers() {
+    const query = $('selection-search').value.trim().toLowerCase();
+    return selection.users.filter(u => !query || (u.username || '').toLowerCase().includes(query)
+        || (u.email || '').toLowerCase().includes(query));
+}
+
+function showSelection() {
+    const found = foundUsers();
+    const shown = found.slice(0, SELECTION_ROWS);
+    const t = document.createElement('table');
+    const head = t.createTHead().insertRow();
+    ['Import', 'User', 'E-mail', 'Notes'].forEach(title => head.append(element('th', title)));
+    const body = t.createTBody();
+    shown.forEach(u => {
+        const row = body.insertRow();
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.checked = selection.selected.has(u.user_id);
+        box.setAttribute('aria-label', 'Import ' + u.username);
+        box.dataset.userId = u.user_id;
+        box.addEventListener('change', () => {
+            box.checked ? selection.selected.add(u.user_id) : selection.selected.delete(u.user_id);
+            countSelection(found.length, shown.length);
+        });
+        const cell = row.insertCell();
+        cell.append(box);
+        const notes = [u.is_bot ? 'bot' : '', u.is_deleted ? 'deactivated' : '',
+            u.is_email_taken ? 'address of an existing user: updates that user' : ''].filter(Boolean).join('; ');
+        row.append(element('td', u.username), element('td', u.email), element('td', notes));
+    });
+    $('selection').replaceChildren(t);
+    countSelection(found.length, shown.length);
+}
+
+function countSelection(found, shown) {
+    $('selection-count').textContent = `${selection.selected.size} of ${selection.users.length} users selected`
+        + (found < selection.users.length ? `; ${found} found` : '')
+        + (shown < found ? `; the first ${shown} shown, search to narrow` : '');
+}
+
+function selectFound(selected) {
+    foundUsers().forEach(u => selected ? selection.selected.add(u.user_id) : selection.selected.delete(u.user_id));
+    showSelection();
+}
+
+async function startImport() {
+    if (selection.selected.size === 0) {
+        throw new Error('Select at least one user');
+    }
+    const users = selection.selected.size === selection.users.length
+        ? {all: true}
+        : {all: false, list: [...selection.selected]};
+    await api('POST', 'startImport', {input: {users, channels: {all: false}, contacts: {all: false}}});
+    sayAboutFile(`Importing ${selection.selected.size} users; the others end skipped, not selected.`);
+    $('selection-tools').hidden = true;
+}
+
 async function validate() {
     const prediction = await api('POST', 'import.validate', {ifUserExists: $('if-exists').value});
     const c = prediction.count;
@@ -259,6 +363,11 @@ $('report-previous').addEventListener('click', () => act(() => {
     return showReport();
 }));
 $('history-show').addEventListener('click', () => act(showHistory));
+$('import-upload').addEventListener('click', () => uploadImportFile().catch(e => sayAboutFile(e.message, true)));
+$('selection-search').addEventListener('input', showSelection);
+$('select-all').addEventListener('click', () => selectFound(true));
+$('select-none').addEventListener('click', () => selectFound(false));
+$('start-import').addEventListener('click', () => startImport().catch(e => sayAboutFile(e.message, true)));
 
 if (session) {
     showConsole();

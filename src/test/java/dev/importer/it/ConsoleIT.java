@@ -107,6 +107,33 @@ class ConsoleIT extends ImportIT {
         assertEquals(USERS - REPEATED, importedUsers(tag));
     }
 
+    @Test
+    void anOperatorImportsARocketChatZipLeavingOneUserOut() throws IOException {
+        String tag = "webzip" + System.nanoTime();
+        Path zip = Path.of("target", tag + ".zip");
+        Files.write(zip, FileImportersIT.zip("users.csv", tag + "-a," + tag + "-a@example.com,Ann\n"
+                + tag + "-b," + tag + "-b@example.com,Bob\n" + tag + "-c," + tag + "-c@example.com,Cy\n"));
+        browser.get(Deployments.loopback(deployment).toString());
+        logIn();
+
+        wait.until(d -> !d.findElements(By.cssSelector("#importer option[value=csv]")).isEmpty());
+        new Select(browser.findElement(By.id("importer"))).selectByValue("csv");
+        browser.findElement(By.id("import-file")).sendKeys(zip.toAbsolutePath().toString());
+        click("import-upload");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("file-message"), "3 users read"));
+        browser.findElement(By.id("selection-search")).sendKeys(tag + "-b");
+        assertEquals(1, browser.findElements(By.cssSelector("#selection tbody tr")).size(), "the search narrows");
+        click("select-none");
+        browser.findElement(By.id("selection-search")).clear();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("selection-count"), "2 of 3 users selected"));
+        click("start-import");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("file-message"), "Importing 2 users"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "done"));
+
+        assertEquals(2, importedUsers(tag));
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM users WHERE username = ?", tag + "-b"));
+    }
+
     private void logIn() {
         browser.findElement(By.id("login-user")).sendKeys(Admin.USERNAME);
         browser.findElement(By.id("login-password")).sendKeys(Admin.PASSWORD);

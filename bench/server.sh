@@ -1,6 +1,7 @@
 # Sourced by the benchmarks: a Payara Micro of their own on 127.0.0.1:$BENCH_PORT with a
 # database of its own, both removed on exit, and an administrator session:
-# $base, $user_id, $token, and psql_db to query the database.
+# $base, $user_id, $token, and psql_db to query the database. BENCH_JAVA_OPTS: the server
+# JVM's options (-Xmx256m, say).
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 port="${BENCH_PORT:-18080}"
@@ -11,7 +12,7 @@ psql_db() { psql -h 127.0.0.1 -U postgres -d "$db" -v ON_ERROR_STOP=1 -Atq "$@";
 [ -f target/importer.war ] && [ -f target/payara-micro.jar ] || mvn -B -q clean package -DskipTests
 
 DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" ADMIN_USERNAME=bench ADMIN_PASS=bench-password \
-    java -jar target/payara-micro.jar --deploy target/importer.war --port "$port" --nocluster \
+    java ${BENCH_JAVA_OPTS:-} -jar target/payara-micro.jar --deploy target/importer.war --port "$port" --nocluster \
     > target/bench-server.log 2>&1 &
 server=$!
 stop_server() {

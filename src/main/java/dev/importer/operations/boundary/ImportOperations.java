@@ -7,6 +7,7 @@ import dev.importer.operations.control.ImportLock;
 import dev.importer.operations.control.ImportMetrics;
 import dev.importer.operations.control.OperationRepository;
 import dev.importer.operations.control.StagedRows;
+import dev.importer.operations.control.StagedRows.ReportRow;
 import dev.importer.operations.control.UserImport;
 import dev.importer.operations.entity.Actor;
 import dev.importer.operations.entity.EventType;
@@ -148,6 +149,23 @@ public class ImportOperations {
         return operation.startImport(ifUserExists, caller, now);
     }
 
+    /**
+     * Stops the running import of the valid operation. Its job takes the lock shared for each
+     * step, so it waits for this to commit and then finds its lease gone: nothing is written
+     * after the cancel, as after an abort; the staged rows and their outcomes stay for the report.
+     */
+    public void cancel(Actor actor) {
+        Instant now = lock.exclusive();
+        ImportOperation operation = latestValid();
+        if (!operation.status().isImporting()) {
+            throw new ApiException("error-invalid-operation-status",
+                    "No import is running: there is nothing to cancel (the operation is "
+                            + operation.status().wireName() + ")");
+        }
+        operation.cancel(now);
+        events.record(EventType.CANCEL, actor, Optional.of(operation.id()));
+    }
+
     /** What {@code import.run} by this caller would do now with the staged users; writes nothing. */
     public Prediction validate(IfUserExists ifUserExists, UserId caller, Actor actor) {
         bounds.forTransaction(StatementBounds.DRY_RUN);
@@ -156,11 +174,20 @@ public class ImportOperations {
         return userImport.predict(operation.id(), ifUserExists, caller, roleGrants.grantableBy(caller));
     }
 
-    /** The users of the latest operation with that outcome, in staging order. */
-    public Report report(Outcome outcome, int offset, int count) {
+    /**
+     * The users of the latest operation with that outcome whose username or an address
+     * contains {@code query} ('' for all), in staging order, and how many match in all.
+     */
+    public Report report(Outcome outcome, String query, int offset, int count) {
         return operations.latest()
-                .map(o -> new Report(stagedRows.withOutcome(o.id(), outcome, offset, count), o.outcomes().of(outcome)))
+                .map(o -> new Report(StagedRows.asJson(stagedRows.withOutcome(o.id(), outcome, query, 0, offset, count)),
+                        query.isEmpty() ? o.outcomes().of(outcome) : stagedRows.countWithOutcome(o.id(), outcome, query)))
                 .orElse(new Report(JsonValue.EMPTY_JSON_ARRAY, 0));
+    }
+
+    /** The next rows of the report of {@code operation} after {@code afterRow}, for the CSV download. */
+    public List<ReportRow> reportAfter(OperationId operation, Outcome outcome, String query, long afterRow, int count) {
+        return stagedRows.withOutcome(operation, outcome, query, afterRow, 0, count);
     }
 
     public Optional<ImportOperation> latest() {
@@ -214,11 +241,18 @@ public class ImportOperations {
         return operations.latest()
                 .filter(ImportOperation::isValid)
                 .orElseThrow(() -> new ApiException("error-operation-not-found",
-                        "There is no valid import operation"));
+                        "There is no import operation to work on: start a new import operation first (import.new)"));
     }
 
+    /** Refuses what the operation's status does not allow, saying what to do instead; the code stays for scripts. */
     public static ApiException invalidStatus(ImportOperation operation) {
-        return new ApiException("error-invalid-operation-status",
-                "The import operation is " + operation.status().wireName());
+        String what = switch (operation.state()) {
+            case NEW -> "No users are staged yet: add users (import.addUsers) or upload a file first";
+            case LOADING -> "The operation's file is still being read: wait until its users are staged";
+            case IMPORTING -> "An import is running: wait until it is done, or cancel it (import.cancel)";
+            default -> "This operation is over (" + operation.status().wireName()
+                    + "): start a new import operation first (import.new)";
+        };
+        return new ApiException("error-invalid-operation-status", what);
     }
 }

@@ -10,6 +10,7 @@ import dev.importer.operations.control.ImportJob;
 import dev.importer.operations.entity.Actor;
 import dev.importer.operations.entity.IfUserExists;
 import dev.importer.operations.entity.ImportOperation;
+import dev.importer.operations.entity.OperationId;
 import dev.importer.operations.entity.ImportState;
 import dev.importer.operations.entity.Outcome;
 import dev.importer.operations.entity.Prediction;
@@ -18,6 +19,7 @@ import dev.importer.platform.http.ApiException;
 import dev.importer.platform.http.ClientAddress;
 import dev.importer.platform.http.JsonBodies;
 import dev.importer.platform.http.Paging;
+import dev.importer.platform.http.Texts;
 import dev.importer.platform.http.LargeRequests;
 import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.entity.Caller;
@@ -35,6 +37,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,6 +49,7 @@ public class ImportResource {
 
     private static final int LATEST_OPERATIONS = 50;
     private static final int PAGE = 50;
+    private static final int MAX_QUERY = 320;
     private static final JsonObject SUCCESS = JSON.createObjectBuilder().add("success", true).build();
 
     @Inject
@@ -133,23 +137,46 @@ public class ImportResource {
                 .build();
     }
 
-    /** {@code ?status=imported|updated|skipped|failed&offset=0&count=50}: the latest operation's users. */
+    /**
+     * {@code ?status=imported|updated|skipped|failed&offset=0&count=50&query=}: the latest
+     * operation's users with that outcome whose username or an address contains the query;
+     * {@code format=csv}: all of them as a CSV download.
+     */
     @GET
     @Path("import.report")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Authenticated(permission = Permission.RUN_IMPORT)
-    public JsonObject report(@QueryParam("status") String status, @QueryParam("offset") String offset,
-            @QueryParam("count") String count) {
+    public Response report(@QueryParam("status") String status, @QueryParam("offset") String offset,
+            @QueryParam("count") String count, @QueryParam("query") String query, @QueryParam("format") String format) {
         if (status == null) {
             throw ApiException.invalidParams("'status' is required: imported, updated, skipped or failed");
         }
+        Outcome outcome = Outcome.fromWireName(status);
+        String filter = Texts.requirePlain("'query'", query == null ? "" : query.trim(), MAX_QUERY);
+        if ("csv".equals(format)) {
+            return csvReport(outcome, filter);
+        }
+        if (format != null && !format.equals("json")) {
+            throw ApiException.invalidParams("'format' must be json or csv");
+        }
         Paging page = Paging.of(offset, count, PAGE);
-        Report report = operations.report(Outcome.fromWireName(status), page.offset(), page.count());
-        return JSON.createObjectBuilder()
+        Report report = operations.report(outcome, filter, page.offset(), page.count());
+        return Response.ok(JSON.createObjectBuilder()
                 .add("users", report.users())
                 .add("offset", page.offset())
                 .add("count", report.users().size())
                 .add("total", report.total())
                 .add("success", true)
+                .build(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private Response csvReport(Outcome outcome, String query) {
+        OperationId operation = operations.latest().map(ImportOperation::id)
+                .orElseThrow(() -> new ApiException("error-operation-not-found", "There is no import operation yet"));
+        return Response.ok(new ReportCsv((after, chunk) -> operations.reportAfter(operation, outcome, query, after, chunk)))
+                .type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"import-" + operation.value() + "-"
+                        + outcome.wireName() + ".csv\"")
                 .build();
     }
 
@@ -158,6 +185,15 @@ public class ImportResource {
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject clear() {
         operations.clear(actor());
+        return SUCCESS;
+    }
+
+    /** Stops the running import at its next batch; its staged users and outcomes stay for import.report. */
+    @POST
+    @Path("import.cancel")
+    @Authenticated(permission = Permission.RUN_IMPORT)
+    public JsonObject cancel() {
+        operations.cancel(actor());
         return SUCCESS;
     }
 

@@ -46,6 +46,7 @@ public class StagedRows {
               AND (data->'importIds'->>0) <> ALL (CAST(:selected AS text[]))""");
 
     private static final NamedSql WITH_OUTCOME = NamedSql.load("import/report.sql");
+    private static final NamedSql COUNT_WITH_OUTCOME = NamedSql.load("import/report-count.sql");
 
     @PersistenceContext
     EntityManager em;
@@ -112,12 +113,30 @@ public class StagedRows {
                 "selected", selected.toArray(String[]::new)));
     }
 
-    /** The staged users with that outcome, in staging order, a page at a time. */
-    public JsonArray withOutcome(OperationId operation, Outcome outcome, int offset, int limit) {
+    /** A staged user as the report shows it, with its row (the key the CSV download pages by). */
+    public record ReportRow(long row, String json) {
+    }
+
+    /**
+     * The staged users with that outcome whose username or an address contains {@code query}
+     * ('' for all), in staging order after {@code afterRow}, a page at a time.
+     */
+    public List<ReportRow> withOutcome(OperationId operation, Outcome outcome, String query, long afterRow,
+            int offset, int limit) {
+        return sql.query(WITH_OUTCOME, Map.of("operation", operation.value(), "outcome", outcome.wireName(),
+                        "query", query, "afterRow", afterRow, "offset", offset, "limit", limit),
+                row -> new ReportRow(row.getLong(1), row.getString(2)));
+    }
+
+    /** How many staged users with that outcome match a non-empty {@code query}. */
+    public int countWithOutcome(OperationId operation, Outcome outcome, String query) {
+        return sql.query(COUNT_WITH_OUTCOME, Map.of("operation", operation.value(), "outcome", outcome.wireName(),
+                "query", query), row -> row.getInt(1)).get(0);
+    }
+
+    public static JsonArray asJson(List<ReportRow> rows) {
         JsonArrayBuilder users = JSON.createArrayBuilder();
-        sql.query(WITH_OUTCOME, Map.of("operation", operation.value(), "outcome", outcome.wireName(),
-                        "offset", offset, "limit", limit), row -> row.getString(1))
-                .forEach(json -> users.add(parse(json)));
+        rows.forEach(row -> users.add(parse(row.json())));
         return users.build();
     }
 

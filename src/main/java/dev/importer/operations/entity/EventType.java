@@ -7,7 +7,9 @@ public enum EventType {
     ABORT("abort"),
     /** An import taken over by this instance: the one that ran it stopped renewing its lease. */
     TAKEOVER("takeover"),
-    DONE("done"), FAILED("failed");
+    DONE("done"), FAILED("failed"),
+    /** A running import stopped by {@code import.cancel}, its staged rows and outcomes kept. */
+    CANCEL("cancel");
 
     private final String wireName;
 

@@ -132,6 +132,15 @@ public class ImportOperation {
         moveTo(OperationStatus.FILE_LOADED, now);
     }
 
+    /**
+     * import.cancel: the job stops at its next step, as after an abort (its lease needs an
+     * importing status); unlike an abort, the operation stays valid with what it staged and did.
+     */
+    public void cancel(Instant now) {
+        leaseOwner = null;
+        moveTo(OperationStatus.IMPORT_CANCELLED, now);
+    }
+
     /** downloadPendingAvatars: a job fetches {@code avatars} avatars, holding the lease from now on. */
     public ImportLease startFetching(int avatars, UserId runner, Instant now) {
         ImportLease lease = ImportLease.grant(id());

@@ -63,6 +63,25 @@ class MetricsIT extends ImportIT {
         assertEquals(1, after.increase(before, "importer_logins_failed_total", ""), after.text);
         assertEquals(0, after.value("importer_import_users_per_second", ""), "no import runs: " + after.text);
         assertTrue(operation.length() > 0);
+        for (String timer : List.of("importer_import_duration_seconds", "importer_import_lock_wait_seconds")) {
+            assertInSeconds(after, timer);
+        }
+    }
+
+    /**
+     * Every figure of a timer named _seconds is in seconds: the mean is the sum over the count,
+     * no quantile exceeds the maximum, and none is more than an hour (nanoseconds would be).
+     */
+    private static void assertInSeconds(Metrics metrics, String timer) {
+        double count = metrics.value(timer + "_count", "");
+        double sum = metrics.value(timer + "_sum", "");
+        double max = metrics.value(timer + "_max", "");
+        assertTrue(count > 0 && max > 0 && max < 3600, timer + ": " + metrics.text);
+        assertEquals(sum / count, metrics.value(timer + "_mean", ""), sum / count * 0.01 + 1e-6, timer + " mean");
+        for (String quantile : List.of("0.5", "0.75", "0.95", "0.99", "0.999")) {
+            double value = metrics.value(timer, "quantile=\"" + quantile + "\"");
+            assertTrue(value >= 0 && value <= max * 1.0001, timer + " quantile " + quantile + " = " + value + ", max " + max);
+        }
     }
 
     @Test

@@ -5,7 +5,8 @@
 const SESSION = 'importer.session';
 const CHUNK = 1000;          // users per import.addUsers request
 const RATE_WINDOW_MS = 5000; // users per second over the last few seconds
-const SELECTION_ROWS = 200;  // selection rows drawn at once; the search narrows them
+const SELECTION_ROWS = 200;
+const REPORT_PAGE = 50;  // selection rows drawn at once; the search narrows them
 
 const $ = id => document.getElementById(id);
 let session = JSON.parse(sessionStorage.getItem(SESSION) || 'null');
@@ -20,21 +21,61 @@ async function api(method, path, body) {
         headers['X-User-Id'] = session.userId;
         headers['X-Auth-Token'] = session.authToken;
     }
-    const response = await fetch('/api/v1/' + path,
-        {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+    let response;
+    try {
+        response = await fetch('/api/v1/' + path,
+            {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+    } catch (e) {
+        $('offline').hidden = false;
+        throw new Error('The server cannot be reached');
+    }
+    $('offline').hidden = response.status !== 503 || path === 'login';
     const answer = await response.json().catch(() => ({}));
     if (response.status === 401 && path !== 'login') {
         showLogin();
     }
     if (!response.ok) {
-        throw new Error(answer.error || answer.message || 'HTTP ' + response.status);
+        throw new Error(plainWords(answer, response));
     }
     return answer;
+}
+
+/** What a person reads for a refusal: the server's sentence without the code, which scripts keep. */
+function plainWords(answer, response) {
+    const retry = response.headers.get('Retry-After');
+    const wait = retry ? ` Try again in ${retry} s.` : '';
+    const text = (answer.message || answer.error || `The server answered HTTP ${response.status}.`)
+        .replace(/ \[[a-z-]+\]$/, '');
+    switch (answer.errorType || answer.error) {
+        case 'error-login-blocked-for-user':
+        case 'error-login-blocked-for-ip':
+            return 'Too many failed logins: logging in is blocked for a while.' + wait;
+        case 'error-too-many-requests':
+            return 'The server is busy checking other logins.' + wait;
+        case 'Unauthorized':
+            return 'Wrong user name or password.';
+        default:
+            return response.status === 503 ? 'The database cannot be reached right now.' + wait : text;
+    }
+}
+
+/** Asks before work is thrown away; true to go on. */
+function confirmed(question) {
+    return window.confirm(question);
 }
 
 function say(text, isError) {
     $('message').textContent = text;
     $('message').className = isError ? 'error' : '';
+}
+
+/** A login attempt: its errors are shown at the form (by the attempt itself), not in the console. */
+async function loginAct(work) {
+    try {
+        await work();
+    } catch (e) {
+        // shown at the form
+    }
 }
 
 async function act(work) {
@@ -296,29 +337,58 @@ function matchedUser(u) {
     return u.matched ? `${u.matched.username} (${u.matched._id})` : '';
 }
 
+function reportQuery() {
+    const status = $('report-status').value;
+    const query = $('report-query').value.trim();
+    return `status=${status}` + (query ? '&query=' + encodeURIComponent(query) : '');
+}
+
 async function showReport() {
     const status = $('report-status').value;
-    const report = await api('GET', `import.report?status=${status}&offset=${reportOffset}&count=50`);
+    const report = await api('GET', `import.report?${reportQuery()}&offset=${reportOffset}&count=${REPORT_PAGE}`);
     table($('report'), [
         {title: 'User', value: u => u.username},
         {title: 'E-mail', value: u => (u.emails || []).join(', ')},
         {title: 'Outcome', value: u => u.status},
         {title: 'Reason', value: u => u.reason},
         {title: 'Existing user', value: matchedUser}], report.users);
-    $('report').prepend(element('p', `${report.total} ${status}; showing ${report.offset + 1} to ${report.offset + report.count}`));
+    const range = report.count ? `showing ${report.offset + 1} to ${report.offset + report.count}` : 'none shown';
+    $('report').prepend(element('p', `${report.total} ${status}; ${range}`));
+    $('report-previous').disabled = reportOffset === 0;
+    $('report-next').disabled = report.offset + report.count >= report.total;
+}
+
+/** The whole report as CSV, fetched with the caller's token and handed to the browser as a file. */
+async function downloadReport() {
+    const response = await fetch(`/api/v1/import.report?${reportQuery()}&format=csv`,
+        {headers: {'X-User-Id': session.userId, 'X-Auth-Token': session.authToken}});
+    if (!response.ok) {
+        throw new Error(plainWords(await response.json().catch(() => ({})), response));
+    }
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = `import-report-${$('report-status').value}.csv`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    URL.revokeObjectURL(link.href);
+}
+
+function localTime(iso) {
+    return iso ? new Date(iso).toLocaleString() : '';
 }
 
 async function showHistory() {
     const operations = await api('GET', 'getLatestImportOperations');
     table($('history'), [
         {title: 'Operation', value: o => o._id},
-        {title: 'Started', value: o => o.ts},
+        {title: 'Started', value: o => localTime(o.ts)},
         {title: 'Status', value: o => o.status},
         {title: 'Users', value: o => String((o.count || {}).total ?? '')},
         {title: 'By', value: o => o.user}], operations);
     const events = await api('GET', 'import.events?count=50');
     table($('events'), [
-        {title: 'When', value: e => e.ts},
+        {title: 'When', value: e => localTime(e.ts)},
         {title: 'What', value: e => e.type},
         {title: 'Operation', value: e => e.operation},
         {title: 'Aborted', value: e => e.abortedOperation},
@@ -328,8 +398,13 @@ async function showHistory() {
 
 $('login').addEventListener('submit', event => {
     event.preventDefault();
-    act(async () => {
-        const answer = await api('POST', 'login', {user: $('login-user').value, password: $('login-password').value});
+    loginAct(async () => {
+        $('login-message').textContent = '';
+        const answer = await api('POST', 'login', {user: $('login-user').value, password: $('login-password').value})
+            .catch(e => {
+                $('login-message').textContent = e.message;
+                throw e;
+            });
         session = {userId: answer.data.userId, authToken: answer.data.authToken, username: answer.data.me.username};
         sessionStorage.setItem(SESSION, JSON.stringify(session));
         $('login-password').value = '';
@@ -341,8 +416,14 @@ $('logout').addEventListener('click', () => act(async () => {
     showLogin();
 }));
 $('new').addEventListener('click', () => act(async () => {
+    const status = await api('GET', 'import.status');
+    if (status.state === 'importing' && !confirmed('An import is running. A new operation aborts it and clears '
+            + 'its staged users and report (the users already created stay). Start a new operation?')) {
+        return;
+    }
     await api('POST', 'import.new');
     say('A new operation is started.');
+    await showHistory();
     samples = [];
     await refresh();
 }));
@@ -351,17 +432,32 @@ $('validate').addEventListener('click', () => act(validate));
 $('run').addEventListener('click', () => act(async () => {
     await api('POST', 'import.run', {ifUserExists: $('if-exists').value});
     say('The import runs.');
+    await showHistory();
 }));
 $('clear').addEventListener('click', () => act(async () => {
+    if (!confirmed('Clear aborts the operation and deletes its staged users and its report; users already '
+            + 'created stay. To stop an import and keep its report, use Cancel. Clear?')) {
+        return;
+    }
     await api('POST', 'import.clear');
     say('Cleared.');
+    await showHistory();
+}));
+$('cancel').addEventListener('click', () => act(async () => {
+    if (!confirmed('Cancel the running import? The users created so far stay, and the report says who they are.')) {
+        return;
+    }
+    await api('POST', 'import.cancel');
+    say('The import is cancelled; its report is kept.');
+    await showHistory();
 }));
 $('report-show').addEventListener('click', () => act(() => { reportOffset = 0; return showReport(); }));
-$('report-next').addEventListener('click', () => act(() => { reportOffset += 50; return showReport(); }));
+$('report-next').addEventListener('click', () => act(() => { reportOffset += REPORT_PAGE; return showReport(); }));
 $('report-previous').addEventListener('click', () => act(() => {
-    reportOffset = Math.max(0, reportOffset - 50);
+    reportOffset = Math.max(0, reportOffset - REPORT_PAGE);
     return showReport();
 }));
+$('report-download').addEventListener('click', () => act(downloadReport));
 $('history-show').addEventListener('click', () => act(showHistory));
 $('import-upload').addEventListener('click', () => uploadImportFile().catch(e => sayAboutFile(e.message, true)));
 $('selection-search').addEventListener('input', showSelection);

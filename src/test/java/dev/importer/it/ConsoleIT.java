@@ -134,6 +134,45 @@ class ConsoleIT extends ImportIT {
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM users WHERE username = ?", tag + "-b"));
     }
 
+    @Test
+    void anOperatorIsToldWhatWentWrongAndAskedBeforeWorkIsLost() throws IOException {
+        browser.get(Deployments.loopback(deployment).toString());
+        browser.findElement(By.id("login-user")).sendKeys(Admin.USERNAME);
+        browser.findElement(By.id("login-password")).sendKeys("not-the-password");
+        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("login-message"), "Wrong user name or password."));
+        assertTrue(!browser.findElement(By.id("console")).isDisplayed());
+        browser.findElement(By.id("login-password")).clear();
+        browser.findElement(By.id("login-password")).sendKeys(Admin.PASSWORD);
+        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
+        assertEquals("", text("login-message"), "cleared on success");
+
+        String tag = "cancelweb" + System.nanoTime();
+        startNew();
+        runUntilTheFirstAreImported(tag, 10_000);
+        click("clear");
+        wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertEquals("importing", status().getString("state"), "Clear dismissed: nothing happens");
+        click("cancel");
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        awaitMessage("The import is cancelled");
+        long created = importedUsers(tag);
+        assertTrue(created > 0 && created < 10_000, "stopped midway: " + created);
+
+        new Select(browser.findElement(By.id("report-status"))).selectByValue("imported");
+        click("report-show");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report"),
+                created + " imported; showing 1 to " + Math.min(created, 50)));
+        assertTrue(!browser.findElement(By.id("report-previous")).isEnabled(), "no page before the first");
+        assertEquals(created > 50, browser.findElement(By.id("report-next")).isEnabled());
+        browser.findElement(By.id("report-query")).sendKeys(tag + "-0");
+        click("report-show");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report"), "1 imported; showing 1 to 1"));
+        assertTrue(!browser.findElement(By.id("report-next")).isEnabled(), "no page after the last");
+        screenshot(Path.of("target/console-cancelled.png"));
+    }
+
     private void logIn() {
         browser.findElement(By.id("login-user")).sendKeys(Admin.USERNAME);
         browser.findElement(By.id("login-password")).sendKeys(Admin.PASSWORD);

@@ -162,50 +162,109 @@ function table(container, columns, rows) {
     container.replaceChildren(t);
 }
 
-/** Users from a file: a JSON array (or {"users":[...]}), or a CSV with username,email,name[,password]. */
-function usersFrom(name, text) {
-    const trimmed = text.trim();
-    if (name.toLowerCase().endsWith('.json') || trimmed.startsWith('[') || trimmed.startsWith('{')) {
-        const json = JSON.parse(trimmed);
-        return Array.isArray(json) ? json : json.users;
+/** A file's problems, each naming where it is; nothing of the file is sent. */
+class FileProblems extends Error {
+    constructor(problems) {
+        super(problems.slice(0, 10).join('; ') + (problems.length > 10 ? `; and ${problems.length - 10} more` : '')
+            + '. Nothing was sent.');
     }
-    const [header, ...rows] = csvRows(trimmed);
-    const column = header.map(h => h.trim().toLowerCase());
-    for (const needed of ['username', 'email', 'name']) {
-        if (!column.includes(needed)) {
-            throw new Error('The CSV header needs username, email and name');
-        }
-    }
-    return rows.filter(r => r.some(cell => cell.trim())).map(r => {
-        const value = field => (r[column.indexOf(field)] || '').trim();
-        const user = {username: value('username'), emails: [value('email')], name: value('name'),
-            importIds: [value('username') || value('email')]};
-        if (column.includes('password') && value('password')) {
-            user.password = value('password');
-        }
-        return user;
-    });
 }
 
-/** RFC 4180 rows: fields may be quoted, with "" for a quote inside. */
-function csvRows(text) {
-    const rows = [[]];
-    let field = '', quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quoted) {
-            if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-            else if (c === '"') { quoted = false; }
-            else { field += c; }
-        } else if (c === '"') { quoted = true; }
-        else if (c === ',') { rows[rows.length - 1].push(field); field = ''; }
-        else if (c === '\n' || c === '\r') {
-            if (c === '\r' && text[i + 1] === '\n') { i++; }
-            rows[rows.length - 1].push(field); field = ''; rows.push([]);
-        } else { field += c; }
+const USERNAME = /^[0-9a-zA-Z._-]+$/; // the service's default USERNAME_PATTERN
+const ADDRESS = /^[^\s@]+@[^\s@]+$/;
+const PREVIEW_ROWS = 5;
+
+/**
+ * Users from a file, each with the line it starts on: a JSON array (or {"users":[...]}), or a
+ * CSV file with the header username,email,name and optional password, roles and importId
+ * columns, comma- or semicolon-separated, read by Papa Parse (RFC 4180).
+ */
+function usersFrom(name, text) {
+    const trimmed = text.replace(/^\uFEFF/, '').trim();
+    if (name.toLowerCase().endsWith('.json') || trimmed.startsWith('[') || trimmed.startsWith('{')) {
+        const json = JSON.parse(trimmed);
+        return (Array.isArray(json) ? json : json.users).map((user, i) => ({user, line: `user ${i + 1}`}));
     }
-    rows[rows.length - 1].push(field);
-    return rows;
+    return usersFromCsv(text.replace(/^\uFEFF/, ''));
+}
+
+function usersFromCsv(text) {
+    const lineAt = lineNumbers(text);
+    const rows = [];
+    const problems = [];
+    let cursor = 0;
+    Papa.parse(text, {
+        delimitersToGuess: [',', ';'],
+        skipEmptyLines: 'greedy',
+        step: result => {
+            while (text[cursor] === '\r' || text[cursor] === '\n') {
+                cursor++;
+            }
+            const line = lineAt(cursor);
+            result.errors.forEach(e => problems.push(`CSV line ${lineAt(e.index ?? cursor)}: ${e.message}`));
+            rows.push({line, fields: result.data.map(field => field.trim())});
+            cursor = result.meta.cursor;
+        }
+    });
+    if (problems.length) {
+        throw new FileProblems(problems);
+    }
+    const [header, ...data] = rows;
+    const columns = (header ? header.fields : []).map(h => h.toLowerCase());
+    const missing = ['username', 'email', 'name'].filter(c => !columns.includes(c));
+    if (missing.length) {
+        throw new FileProblems([`CSV line 1: the header needs username, email and name (missing: ${missing.join(', ')})`]);
+    }
+    const users = data.map(row => userOf(row, columns, problems));
+    if (problems.length) {
+        throw new FileProblems(problems);
+    }
+    return users;
+}
+
+/** The user of a CSV row; what is wrong with it goes to problems, naming its line. */
+function userOf(row, columns, problems) {
+    const at = `CSV line ${row.line}`;
+    if (row.fields.length !== columns.length) {
+        problems.push(`${at}: ${row.fields.length} fields where the header has ${columns.length}`);
+        return null;
+    }
+    const value = column => (row.fields[columns.indexOf(column)] || '');
+    const words = column => value(column).split(/\s+/).filter(Boolean);
+    const emails = words('email');
+    const username = value('username') || (emails[0] || '').split('@')[0];
+    if (!emails.length || emails.some(e => !ADDRESS.test(e))) {
+        problems.push(`${at}: '${value('email')}' is not one or more e-mail addresses`);
+    }
+    if (!USERNAME.test(username)) {
+        problems.push(`${at}: the username '${username}' may hold only letters, digits, '.', '_' and '-'`);
+    }
+    const user = {username, emails, name: value('name'), importIds: [value('importid') || username]};
+    if (value('password')) {
+        user.password = value('password');
+    }
+    if (words('roles').length) {
+        user.roles = words('roles');
+    }
+    return {user, line: at};
+}
+
+/** The 1-based line of a character of the text. */
+function lineNumbers(text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+        if (text[i] === '\n') {
+            starts.push(i + 1);
+        }
+    }
+    return index => {
+        let low = 0, high = starts.length - 1;
+        while (low < high) {
+            const middle = Math.ceil((low + high) / 2);
+            if (starts[middle] <= index) { low = middle; } else { high = middle - 1; }
+        }
+        return low + 1;
+    };
 }
 
 async function upload() {
@@ -213,10 +272,24 @@ async function upload() {
     if (!file) {
         throw new Error('Choose a file first');
     }
+    $('preview').replaceChildren();
     const users = usersFrom(file.name, await file.text());
+    table($('preview'), [
+        {title: 'User', value: u => u.user.username},
+        {title: 'E-mail', value: u => (u.user.emails || []).join(', ')},
+        {title: 'Name', value: u => u.user.name},
+        {title: 'Roles', value: u => (u.user.roles || []).join(', ')}], users.slice(0, PREVIEW_ROWS));
+    $('preview').prepend(element('p', `The first ${Math.min(PREVIEW_ROWS, users.length)} of ${users.length} users:`));
     for (let first = 0; first < users.length; first += CHUNK) {
         say(`Uploading users ${first + 1} to ${Math.min(first + CHUNK, users.length)} of ${users.length}…`);
-        await api('POST', 'import.addUsers', {users: users.slice(first, first + CHUNK)});
+        const chunk = users.slice(first, first + CHUNK);
+        await api('POST', 'import.addUsers', {users: chunk.map(u => u.user)}).catch(e => {
+            const refused = /^users\[(\d+)\]: (.*)$/.exec(e.message);
+            const where = refused ? `${chunk[Number(refused[1])].line}: ${refused[2]}` : e.message;
+            throw new Error(`${where}. ` + (first > 0
+                ? `The ${first} users before this request are staged; start a new operation to drop them.`
+                : 'Nothing of this file was staged.'));
+        });
     }
     say(`${users.length} users staged.`);
 }

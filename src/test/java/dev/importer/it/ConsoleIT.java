@@ -173,6 +173,37 @@ class ConsoleIT extends ImportIT {
         screenshot(Path.of("target/console-cancelled.png"));
     }
 
+    @Test
+    void aBrokenCsvIsRefusedNamingItsLineAndNothingIsStaged() throws IOException {
+        String tag = "csvweb" + System.nanoTime();
+        Path broken = Path.of("target", tag + "-broken.csv");
+        Files.writeString(broken, "username,email,name\n" + tag + "-a," + tag + "-a@example.com,A\n"
+                + tag + "-b," + tag + "-b@example.com,\"B with a quote never closed\n"
+                + tag + "-c," + tag + "-c@example.com,C\n");
+        Path semicolons = Path.of("target", tag + "-semicolons.csv");
+        Files.writeString(semicolons, "\uFEFFusername;email;name;roles\r\n" + tag + "-d;" + tag + "-d@example.com "
+                + tag + "-d2@example.com;\"D; the first\";user\r\n");
+        browser.get(Deployments.loopback(deployment).toString());
+        logIn();
+        click("new");
+        awaitMessage("A new operation is started.");
+
+        browser.findElement(By.id("file")).sendKeys(broken.toAbsolutePath().toString());
+        click("upload");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Nothing was sent"));
+        assertTrue(text("message").startsWith("CSV line 3: "), text("message"));
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM import_data WHERE data->>'username' LIKE ?", tag + "%"));
+
+        browser.findElement(By.id("file")).sendKeys(semicolons.toAbsolutePath().toString());
+        click("upload");
+        awaitMessage("1 users staged.");
+        assertTrue(text("preview").contains(tag + "-d2@example.com") && text("preview").contains("D; the first"),
+                text("preview"));
+        assertEquals(1, TestDatabase.count("""
+                SELECT count(*) FROM import_data WHERE data->>'username' = ? AND jsonb_array_length(data->'emails') = 2
+                  AND data->'roles' = '["user"]'""", tag + "-d"));
+    }
+
     private void logIn() {
         browser.findElement(By.id("login-user")).sendKeys(Admin.USERNAME);
         browser.findElement(By.id("login-password")).sendKeys(Admin.PASSWORD);

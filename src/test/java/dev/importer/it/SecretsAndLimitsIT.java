@@ -175,6 +175,8 @@ class SecretsAndLimitsIT extends ImportIT {
         assertEquals(404, api.get("webjars/swagger-ui/5.34.1/swagger-initializer.js", admin).status());
         assertEquals(404, api.get("%77ebjars/swagger-ui/5.34.1/%69ndex.html", admin).status(), "nor when escaped");
         assertEquals(200, api.get("webjars/swagger-ui/5.34.1/swagger-ui-bundle.js", admin).status());
+        assertEquals(200, api.get("webjars/papaparse/5.5.3/papaparse.min.js", admin).status());
+        assertEquals(404, api.get("webjars/papaparse/5.5.3/papaparse.js", admin).status(), "only what the console loads");
         Reply page = api.get("", admin);
         assertFalse(page.body().matches("(?s).*<script>.*"), "no inline script");
     }

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * The headers every answer carries: no script, style or frame from anywhere but the service
  * itself and none inline (the console and the API docs keep theirs in files), no content-type
  * sniffing, no referrer, no framing by another site; and for the API's answers, which carry
- * tokens and users, no caching. Of the Swagger UI WebJar only the two files the API docs use
- * are served: its stock page points at a demo API on the internet.
+ * tokens and users, no caching. Of the WebJars only the files the pages use are served: the
+ * two of Swagger UI that the API docs load (its stock page points at a demo API on the
+ * internet) and Papa Parse's, which the console loads.
  */
 @WebFilter(urlPatterns = "/*")
 public class SecurityHeaders extends HttpFilter {
@@ -24,7 +25,8 @@ public class SecurityHeaders extends HttpFilter {
             + "form-action 'self'; frame-ancestors 'none'";
 
     private static final Pattern SERVED_WEBJAR_FILES =
-            Pattern.compile("/webjars/swagger-ui/[^/]+/(swagger-ui\\.css|swagger-ui-bundle\\.js)");
+            Pattern.compile("/webjars/swagger-ui/[^/]+/(swagger-ui\\.css|swagger-ui-bundle\\.js)"
+                    + "|/webjars/papaparse/[^/]+/papaparse\\.min\\.js");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -2,8 +2,8 @@ package dev.importer.operations.boundary;
 
 import dev.importer.operations.control.AvatarJob;
 import dev.importer.operations.control.ImportJob;
-import dev.importer.settings.boundary.Settings;
 import dev.importer.platform.database.Redacted;
+import dev.importer.settings.boundary.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Every instance looks every five seconds for an import whose job stopped renewing its lease
- * (IMPORT_LEASE_SECONDS): its instance died or was stopped. Whichever instance notices first
+ * (IMPORT_LEASE_SECONDS: its instance died) or released it (its instance was stopped cleanly,
+ * see ImportJob). Whichever instance notices first
  * takes the import over and continues it from the first user not processed yet.
  */
 @Startup
@@ -60,7 +61,8 @@ public class ImportTakeover {
         try {
             operations.takeOverStale().ifPresent(lease -> {
                 LOG.warning("Import " + lease.operation()
-                        + " had no sign of life for longer than its lease: taking it over");
+                        + " had no sign of life for longer than its lease, or its instance handed it over as it"
+                        + " stopped: taking it over");
                 boolean fetchingAvatars = operations.latest()
                         .filter(o -> o.id().equals(lease.operation()))
                         .filter(o -> o.importerKey().equals(PendingImporters.AVATARS_KEY))

@@ -96,6 +96,16 @@ public class ImportBatches {
         return true;
     }
 
+    /**
+     * The job stops (its server is stopping) and gives the import up at a batch boundary, so
+     * that the takeover timer of any instance continues it at once rather than after the lease.
+     */
+    public boolean release(ImportLease lease) {
+        bounds.forTransaction(StatementBounds.BACKGROUND);
+        lock.shared();
+        return operations.releaseLease(lease);
+    }
+
     private Optional<ImportProgress> hold(ImportLease lease) {
         bounds.forTransaction(StatementBounds.BACKGROUND);
         lock.shared();

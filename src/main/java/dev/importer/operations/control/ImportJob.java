@@ -9,7 +9,14 @@ import dev.importer.operations.control.StagedRows.PendingUser;
 import dev.importer.operations.entity.ImportLease;
 import dev.importer.operations.entity.ImportProgress;
 import dev.importer.operations.entity.OperationStatus;
+import dev.importer.platform.database.DatabaseSettings;
 import dev.importer.platform.database.Redacted;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +27,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,7 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs an import in the background, batch after batch (IMPORT_BATCH_SIZE users), from the
  * first staged user not processed yet, so that a job that takes over a dead instance's
  * import continues where it stopped. A step that fails is tried again; one that keeps
- * failing ends the import as failed.
+ * failing ends the import as failed. When the server stops, the job hands its import over at
+ * a batch boundary ({@link #stopAtBatchBoundaries}).
  *
  * <p>Progress lives in the database rather than in Jakarta Batch's job repository: the
  * lease, the abort and the progress must be decided in the same transaction as each batch,
@@ -42,6 +52,10 @@ public class ImportJob {
     private static final int ATTEMPTS = 3;
     private static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(1);
     private static final Duration HASHING_PER_BATCH = Duration.ofSeconds(2);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
+    private static final Duration STOP_POLL = Duration.ofMillis(50);
+    private static final Duration SHUTDOWN_RELEASE_BOUND = Duration.ofSeconds(5);
+    private static final String RELEASE = "UPDATE import_operations SET lease_owner = NULL WHERE id = ? AND lease_owner = ?";
 
     @Resource
     ManagedExecutorService executor;
@@ -59,8 +73,82 @@ public class ImportJob {
     @ConfigProperty(name = "IMPORT_BATCH_SIZE", defaultValue = "2500")
     int batchSize;
 
+    private volatile boolean stopping;
+    /** The leases of the jobs running on this instance. */
+    private final Set<ImportLease> running = ConcurrentHashMap.newKeySet();
+    private Thread shutdownHook;
+
     public void start(ImportLease lease) {
-        executor.execute(() -> run(lease));
+        if (stopping) {
+            handOver(lease);
+            return;
+        }
+        running.add(lease);
+        executor.execute(() -> {
+            try {
+                run(lease);
+            } finally {
+                running.remove(lease);
+            }
+        });
+    }
+
+    /**
+     * Ctrl-C or SIGTERM: Payara Micro stops at once, without undeploying, so no PreDestroy runs
+     * there. A JVM shutdown hook releases the leases of the imports running here, over a
+     * connection of its own; the UPDATE waits for the batch in flight (it holds the operation's
+     * row) or for its rollback, and the job then finds its lease gone and writes nothing more.
+     */
+    @PostConstruct
+    void handOverOnShutdown() {
+        DatabaseSettings database = DatabaseSettings.fromConfig();
+        shutdownHook = new Thread(() -> releaseAtShutdown(database), "importer-hand-over");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    private void releaseAtShutdown(DatabaseSettings database) {
+        stopping = true;
+        if (running.isEmpty()) {
+            return;
+        }
+        try (Connection connection = database.connectDirectly();
+                Statement bound = connection.createStatement();
+                PreparedStatement release = connection.prepareStatement(RELEASE)) {
+            bound.execute("SET statement_timeout = " + SHUTDOWN_RELEASE_BOUND.toMillis());
+            for (ImportLease lease : running) {
+                release.setString(1, lease.operation().value());
+                release.setString(2, lease.owner());
+                release.executeUpdate();
+            }
+        } catch (SQLException e) {
+            // nothing to do: the lease runs out, and another instance takes the import over then
+        }
+    }
+
+    /**
+     * The server is stopping (Ctrl-C, SIGTERM, undeploy): each job gives its import up at its
+     * next batch boundary, releasing the lease, so that another instance (or this one, once
+     * restarted) continues it within the takeover timer's period instead of after
+     * IMPORT_LEASE_SECONDS. Waits for them up to STOP_WAIT. A kill -9 still leaves the lease to
+     * run out.
+     */
+    @PreDestroy
+    void stopAtBatchBoundaries() {
+        stopping = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs
+        }
+        Instant deadline = Instant.now().plus(STOP_WAIT);
+        while (!running.isEmpty() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(STOP_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     void run(ImportLease lease) {
@@ -69,15 +157,32 @@ public class ImportJob {
         try {
             ended = importAll(lease);
             if (ended.isEmpty()) {
-                LOG.info("Import " + lease.operation() + " stopped: it was aborted or taken over");
+                LOG.info("Import " + lease.operation() + " stopped: it was aborted, cancelled, taken over or handed over");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Import " + lease.operation() + " failed", Redacted.of(e));
-            if (attempt(() -> batches.finish(lease, OperationStatus.IMPORT_FAILED))) {
-                ended = Optional.of(OperationStatus.IMPORT_FAILED);
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                LOG.log(Level.WARNING, "Import " + lease.operation() + " interrupted as the server stops", Redacted.of(e));
+                handOver(lease);
+            } else {
+                LOG.log(Level.SEVERE, "Import " + lease.operation() + " failed", Redacted.of(e));
+                if (attempt(() -> batches.finish(lease, OperationStatus.IMPORT_FAILED))) {
+                    ended = Optional.of(OperationStatus.IMPORT_FAILED);
+                }
             }
         } finally {
             metrics.jobEnded(job, ended);
+        }
+    }
+
+    /** Releases the lease of an import this instance stops running; best effort, the lease runs out anyway. */
+    private void handOver(ImportLease lease) {
+        try {
+            if (batches.release(lease)) {
+                LOG.info("Import " + lease.operation() + " handed over: the server stops; another instance continues it");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Import " + lease.operation() + " could not be handed over: another instance "
+                    + "continues it once its lease has run out", Redacted.of(e));
         }
     }
 
@@ -89,6 +194,10 @@ public class ImportJob {
         }
         long lastRow = progress.get().lastRow();
         while (true) {
+            if (stopping) {
+                handOver(lease);
+                return Optional.empty();
+            }
             long after = lastRow;
             List<PendingUser> pending = attempt(() -> batches.pendingAfter(lease, after, batchSize));
             if (pending.isEmpty()) {
@@ -116,6 +225,10 @@ public class ImportJob {
                 .toList();
         try (HashesInOrder hashes = passwords.hashAll(clearTexts)) {
             for (int planned = 0; planned < pending.size(); ) {
+                if (stopping) {
+                    handOver(lease);
+                    return false;
+                }
                 PlannedBatch batch = plan(pending.subList(planned, pending.size()), hashes);
                 if (!attempt(() -> batches.importBatch(lease, batch))) {
                     return false;

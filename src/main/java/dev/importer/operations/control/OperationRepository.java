@@ -39,11 +39,15 @@ public class OperationRepository {
             WHERE id = :id AND lease_owner = :owner AND valid AND status = ANY(:importing)
             RETURNING status, if_user_exists, coalesce(run_by, user_id), last_row""");
 
+    /** An import whose lease ran out (its instance died), or that its instance released as it stopped. */
     private static final NamedSql TAKE_OVER_STALE = NamedSql.of("""
             UPDATE import_operations SET lease_owner = :owner, updated_at = clock_timestamp()
             WHERE valid AND status = ANY(:importing)
-              AND updated_at < clock_timestamp() - :leaseSeconds * interval '1 second'
+              AND (lease_owner IS NULL OR updated_at < clock_timestamp() - :leaseSeconds * interval '1 second')
             RETURNING id""");
+
+    private static final NamedSql RELEASE_LEASE = NamedSql.of("""
+            UPDATE import_operations SET lease_owner = NULL WHERE id = :id AND lease_owner = :owner""");
 
     private static final NamedSql RECORD_BATCH = NamedSql.of("""
             UPDATE import_operations
@@ -104,6 +108,11 @@ public class OperationRepository {
         return sql.query(TAKE_OVER_STALE, Map.of("owner", owner, "importing", IMPORTING, "leaseSeconds", leaseSeconds),
                         row -> new ImportLease(new OperationId(row.getString(1)), owner))
                 .stream().findFirst();
+    }
+
+    /** The job gives its import up, unfinished, for any instance to take over at once; false when it held no lease. */
+    public boolean releaseLease(ImportLease lease) {
+        return sql.update(RELEASE_LEASE, Map.of("id", lease.operation().value(), "owner", lease.owner())) == 1;
     }
 
     public void recordBatch(OperationId id, OutcomeCount count, long lastRow) {

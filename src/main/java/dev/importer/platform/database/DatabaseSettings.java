@@ -31,6 +31,19 @@ public record DatabaseSettings(String url, String user, String password) {
     private static final String URL_DEFAULT = "jdbc:postgresql://localhost:5432/importer";
     private static final String USER_DEFAULT = "postgres";
 
+    /**
+     * A connection of its own, outside the pool and any transaction: for a JVM shutdown hook,
+     * which runs while the server takes its pools down. The driver is called directly, as
+     * DriverManager does not see drivers inside a WAR.
+     */
+    public java.sql.Connection connectDirectly() throws java.sql.SQLException {
+        java.util.Properties credentials = new java.util.Properties();
+        credentials.setProperty("user", user);
+        credentials.setProperty("password", password);
+        credentials.setProperty("ApplicationName", APPLICATION_NAME);
+        return new org.postgresql.Driver().connect(url, credentials);
+    }
+
     public static DatabaseSettings fromConfig() {
         Config config = ConfigProvider.getConfig(DatabaseSettings.class.getClassLoader());
         return new DatabaseSettings(

@@ -274,6 +274,12 @@ class FileImportersIT extends ImportIT {
         Reply current = api.get("api/v1/getCurrentImportOperation", admin);
         assertOk(current);
         assertFalse(current.json().containsKey("operation") && current.json().isNull("operation"), "not null");
+        for (String get : List.of("getCurrentImportOperation", "getLatestImportOperations", "getImportProgress",
+                "getImportFileData", "importers.list")) {
+            Reply withQuery = api.get("api/v1/" + get + "?any=test", admin);
+            assertEquals(400, withQuery.status(), get + ": Rocket.Chat's schema allows no query parameter");
+            assertFalse(withQuery.json().getBoolean("success"));
+        }
 
         for (String pending : List.of("downloadPendingFiles", "downloadPendingAvatars")) {
             Reply counted = api.post("api/v1/" + pending, admin);

@@ -17,6 +17,7 @@ import dev.importer.platform.http.ApiException;
 import dev.importer.platform.http.ClientAddress;
 import dev.importer.platform.http.JsonBodies;
 import dev.importer.platform.http.LargeRequests;
+import dev.importer.platform.http.NoQuery;
 import dev.importer.platform.http.Texts;
 import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.entity.Caller;
@@ -35,6 +36,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -89,6 +91,9 @@ public class FileImportResource {
     @Context
     HttpServletRequest request;
 
+    @Context
+    UriInfo uri;
+
     @Inject
     @ConfigProperty(name = "MAX_BODY_BYTES", defaultValue = "16777216")
     long maxFileBytes;
@@ -102,6 +107,7 @@ public class FileImportResource {
     @Path("importers.list")
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonArray importers() {
+        NoQuery.require(uri);
         JsonArrayBuilder importers = JSON.createArrayBuilder();
         Arrays.stream(FileImporter.values()).forEach(importer -> importers.add(JSON.createObjectBuilder()
                 .add("key", importer.key())
@@ -159,6 +165,7 @@ public class FileImportResource {
     @Path("getImportFileData")
     @Authenticated(permission = Permission.RUN_IMPORT)
     public String fileData() {
+        NoQuery.require(uri);
         ImportOperation operation = operations.latest().orElseThrow(FileImportResource::noOperation);
         if (FileImporter.readsFile(operation.importerKey()) && operation.status().isBeforeSelection()) {
             if (!operation.isValid()) {
@@ -193,6 +200,7 @@ public class FileImportResource {
     @Path("getImportProgress")
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject progress() {
+        NoQuery.require(uri);
         JsonObject progress = operations.latest().orElseThrow(FileImportResource::noOperation).progressJson();
         return JSON.createObjectBuilder(progress).add("success", true).build();
     }

@@ -21,6 +21,7 @@ import dev.importer.platform.http.JsonBodies;
 import dev.importer.platform.http.Paging;
 import dev.importer.platform.http.Texts;
 import dev.importer.platform.http.LargeRequests;
+import dev.importer.platform.http.NoQuery;
 import dev.importer.security.boundary.Authenticated;
 import dev.importer.security.entity.Caller;
 import dev.importer.security.entity.Permission;
@@ -39,6 +40,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -72,6 +74,9 @@ public class ImportResource {
 
     @Context
     HttpServletRequest request;
+
+    @Context
+    UriInfo uri;
 
     @Inject
     @ConfigProperty(name = "IMPORT_MAX_USERS_PER_REQUEST", defaultValue = "10000")
@@ -201,6 +206,7 @@ public class ImportResource {
     @Path("getCurrentImportOperation")
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject current() {
+        NoQuery.require(uri);
         JsonObjectBuilder current = JSON.createObjectBuilder();
         operations.latest().ifPresent(o -> current.add("operation", o.toJson())); // none: no key, as Rocket.Chat
         return current.add("success", true).build();
@@ -211,6 +217,7 @@ public class ImportResource {
     @Path("getLatestImportOperations")
     @Authenticated(permission = Permission.VIEW_IMPORT_OPERATIONS)
     public JsonArray latest() {
+        NoQuery.require(uri);
         JsonArrayBuilder latest = JSON.createArrayBuilder();
         operations.newest(LATEST_OPERATIONS).stream().map(ImportOperation::toJson).forEach(latest::add);
         return latest.build();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.importer.it.Api.Admin;
+import dev.importer.testing.Zips;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,7 +112,7 @@ class ConsoleIT extends ImportIT {
     void anOperatorImportsARocketChatZipLeavingOneUserOut() throws IOException {
         String tag = "webzip" + System.nanoTime();
         Path zip = Path.of("target", tag + ".zip");
-        Files.write(zip, FileImportersIT.zip("users.csv", tag + "-a," + tag + "-a@example.com,Ann\n"
+        Files.write(zip, Zips.of("users.csv", tag + "-a," + tag + "-a@example.com,Ann\n"
                 + tag + "-b," + tag + "-b@example.com,Bob\n" + tag + "-c," + tag + "-c@example.com,Cy\n"));
         browser.get(Deployments.loopback(deployment).toString());
         logIn();

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.importer.it.Api.Reply;
+import dev.importer.testing.Zips;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -17,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +50,7 @@ class FileImportersIT extends ImportIT {
                 "[{\"key\":\"csv\",\"name\":\"CSV\"},{\"key\":\"slack-users\",\"name\":\"Slack's Users CSV\"}]"))
                 .readArray(), importers.structure());
 
-        byte[] zip = zip("users.csv", "\uFEFF" + tag + "-ann, " + tag + "-ann@example.com, \"Ann, the First\"\n"
+        byte[] zip = Zips.of("users.csv", "\uFEFF" + tag + "-ann, " + tag + "-ann@example.com, \"Ann, the First\"\n"
                 + tag + "-bob," + tag + "-bob@example.com,Bob\n"
                 + tag + "-cy," + tag.toUpperCase() + "-TAKEN@example.com,Cy\n");
         assertOk(upload("csv", "users.zip", zip));
@@ -139,8 +137,8 @@ class FileImportersIT extends ImportIT {
         assertRefused(api.postJson("api/v1/uploadImportFile", admin, """
                 {"binaryContent":"not base64!","contentType":"application/zip","fileName":"a.zip","importerKey":"csv"}"""),
                 "error-invalid-params");
-        assertRefused(api.postJson("api/v1/uploadImportFile", admin, uploadBody("csv", "../../etc/users.zip", zip("users.csv",
-                "a,a@example.com,A"))), "error-invalid-file-name");
+        assertRefused(api.postJson("api/v1/uploadImportFile", admin, uploadBody("csv", "../../etc/users.zip",
+                Zips.of("users.csv", "a,a@example.com,A"))), "error-invalid-file-name");
         assertRefused(api.postJson("api/v1/uploadImportFile", admin, """
                 {"binaryContent":"","contentType":"","fileName":"a.zip","importerKey":"csv","extra":1}"""),
                 "error-invalid-params");
@@ -148,11 +146,11 @@ class FileImportersIT extends ImportIT {
         assertTrue(current().getBoolean("valid"));
 
         assertFileRefused("csv", "users.csv".getBytes(StandardCharsets.UTF_8), "error-invalid-import-file", "not a zip");
-        assertFileRefused("csv", zip("members.csv", "a,a@example.com,A"), "error-invalid-import-file", "no users.csv");
-        assertFileRefused("csv", zip("users.csv", ""), "error-invalid-import-file", "holds no user");
-        assertFileRefused("csv", zip("users.csv", "ok,ok@example.com,Ok\nbad,not-an-address,Bad\n"),
+        assertFileRefused("csv", Zips.of("members.csv", "a,a@example.com,A"), "error-invalid-import-file", "no users.csv");
+        assertFileRefused("csv", Zips.of("users.csv", ""), "error-invalid-import-file", "holds no user");
+        assertFileRefused("csv", Zips.of("users.csv", "ok,ok@example.com,Ok\nbad,not-an-address,Bad\n"),
                 "error-invalid-params", "users.csv row 2");
-        assertFileRefused("csv", zip("bomb.bin", "\0".repeat(6 << 20), "users.csv", "a,a@example.com,A"),
+        assertFileRefused("csv", Zips.of("bomb.bin", "\0".repeat(6 << 20), "users.csv", "a,a@example.com,A"),
                 "error-import-file-too-large", "more than 4194304 bytes");
         assertFileRefused("slack-users", "username,email\n\"open,quote@example.com\n".getBytes(StandardCharsets.UTF_8),
                 "error-invalid-import-file", "quote");
@@ -180,7 +178,7 @@ class FileImportersIT extends ImportIT {
     @Test
     void downloadsReachNoInternalAddressUnlessAllowedNorThroughARedirect() {
         String tag = "dl" + System.nanoTime();
-        byte[] zip = zip("users.csv", tag + "-a," + tag + "-a@example.com,A\n");
+        byte[] zip = Zips.of("users.csv", tag + "-a," + tag + "-a@example.com,A\n");
         try (LocalWebServer files = new LocalWebServer(); LocalWebServer inner = new LocalWebServer()) {
             files.serve("/users.zip", "application/zip", zip).redirect("/elsewhere", inner.url("/users.zip"));
             inner.serve("/users.zip", "application/zip", zip);
@@ -212,7 +210,7 @@ class FileImportersIT extends ImportIT {
         for (int i = 0; i < 400; i++) {
             csv.append(tag).append('-').append(i).append(',').append(tag).append('-').append(i).append("@example.com,N\n");
         }
-        assertOk(upload("csv", "many.zip", zip("users.csv", csv.toString())));
+        assertOk(upload("csv", "many.zip", Zips.of("users.csv", csv.toString())));
         assertOk(api.postJson("api/v1/startImport", admin, "{\"input\":{\"users\":{\"all\":true}}}"));
         String operation = current().getString("_id");
         awaitTrue(() -> importedUsers(tag) > 0, Duration.ofSeconds(30));
@@ -380,20 +378,5 @@ class FileImportersIT extends ImportIT {
                 .add("fileName", fileName)
                 .add("importerKey", importer)
                 .build().toString();
-    }
-
-    /** A zip of the entries in that order: name, content, name, content... */
-    static byte[] zip(String... namesAndContents) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (int i = 0; i < namesAndContents.length; i += 2) {
-                zip.putNextEntry(new ZipEntry(namesAndContents[i]));
-                zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }

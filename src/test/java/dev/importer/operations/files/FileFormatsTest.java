@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.importer.platform.http.ApiException;
+import dev.importer.testing.Zips;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 class FileFormatsTest {
@@ -23,7 +19,7 @@ class FileFormatsTest {
 
     @Test
     void aRocketChatZipIsReadAsRocketChatReadsIt() {
-        byte[] zip = zip(
+        byte[] zip = Zips.of(
                 "__MACOSX/users.csv", "junk",
                 "channels.csv", "general,billy,public,billy",
                 "users.csv", "\uFEFF billy.bob , billy.bob@example.com, \"Bob, Billy Jr.\"\r\n"
@@ -44,19 +40,19 @@ class FileFormatsTest {
     void whatIsNotARocketChatZipIsRefusedSayingWhy() {
         assertRefused(FileImporter.CSV, "username,email,name\n".getBytes(StandardCharsets.UTF_8),
                 "error-invalid-import-file", "not a zip");
-        assertRefused(FileImporter.CSV, zip("Users/users.csv", "a,a@example.com,A"),
+        assertRefused(FileImporter.CSV, Zips.of("Users/users.csv", "a,a@example.com,A"),
                 "error-invalid-import-file", "no users.csv");
-        assertRefused(FileImporter.CSV, zip("users.csv", "\n"), "error-invalid-import-file", "no user");
-        assertRefused(FileImporter.CSV, zip("users.csv", "a,a@example.com,A\nb,b@example.com\n"),
+        assertRefused(FileImporter.CSV, Zips.of("users.csv", "\n"), "error-invalid-import-file", "no user");
+        assertRefused(FileImporter.CSV, Zips.of("users.csv", "a,a@example.com,A\nb,b@example.com\n"),
                 "error-invalid-params", "users.csv row 2");
-        assertRefused(FileImporter.CSV, zip("users.csv", "a,a@example.com,\"A\nb,b@example.com,B\n"),
+        assertRefused(FileImporter.CSV, Zips.of("users.csv", "a,a@example.com,\"A\nb,b@example.com,B\n"),
                 "error-invalid-import-file", "quote");
-        assertRefused(FileImporter.CSV, zip("users.csv", "a,a@example.com,\"A\" B"), "error-invalid-import-file", "quote");
+        assertRefused(FileImporter.CSV, Zips.of("users.csv", "a,a@example.com,\"A\" B"), "error-invalid-import-file", "quote");
     }
 
     @Test
     void aZipBombStopsAtTheLimitWhateverItsHeadersSay() {
-        byte[] bomb = zip("a.bin", "\0".repeat(4 << 20), "users.csv", "a,a@example.com,A");
+        byte[] bomb = Zips.of("a.bin", "\0".repeat(4 << 20), "users.csv", "a,a@example.com,A");
         assertTrue(bomb.length < 64 * 1024, "compressed to " + bomb.length);
         assertRefused(FileImporter.CSV, bomb, "error-import-file-too-large", "more than 1048576 bytes");
         String[] many = new String[22];
@@ -64,14 +60,14 @@ class FileFormatsTest {
             many[2 * i] = "m" + i + ".txt";
             many[2 * i + 1] = "x";
         }
-        assertRefused(FileImporter.CSV, zip(many), "error-import-file-too-large", "more than 10 entries");
+        assertRefused(FileImporter.CSV, Zips.of(many), "error-import-file-too-large", "more than 10 entries");
     }
 
     @Test
     void aRowLongerThanTheBoundIsRefusedBeforeItIsHeldWhole() {
         String huge = "a,a@example.com,\"" + "x".repeat(FileLimits.MAX_RECORD_CHARS + 100_000) + "\"";
         ApiException refused = assertThrows(ApiException.class, () -> FileImporter.CSV.format().read(
-                new ByteArrayInputStream(zip("users.csv", huge)), new FileLimits(8 << 20, 10), (at, user) -> { }));
+                new ByteArrayInputStream(Zips.of("users.csv", huge)), new FileLimits(8 << 20, 10), (at, user) -> { }));
         assertEquals("error-import-file-too-large", refused.errorType());
         assertTrue(refused.getMessage().contains("A CSV row is longer than"), refused.getMessage());
     }
@@ -119,20 +115,5 @@ class FileFormatsTest {
         ApiException refused = assertThrows(ApiException.class, () -> read(importer, file, new ArrayList<>()));
         assertEquals(errorType, refused.errorType(), refused.getMessage());
         assertTrue(refused.getMessage().contains(saying), refused.getMessage());
-    }
-
-    /** A zip of the entries in that order: name, content, name, content... */
-    static byte[] zip(String... namesAndContents) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (int i = 0; i < namesAndContents.length; i += 2) {
-                zip.putNextEntry(new ZipEntry(namesAndContents[i]));
-                zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }

@@ -4,6 +4,7 @@ import static dev.importer.platform.http.Jsonp.JSON;
 
 import dev.importer.identity.UserId;
 import dev.importer.operations.boundary.FileImports.ImportFile;
+import dev.importer.operations.control.StagedRows.ReportRow;
 import dev.importer.operations.control.ImportJob;
 import dev.importer.operations.entity.Actor;
 import dev.importer.operations.entity.IfUserExists;
@@ -35,9 +36,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -60,6 +66,7 @@ public class FileImportResource {
     private static final JsonObject SUCCESS = JSON.createObjectBuilder().add("success", true).build();
     private static final int MAX_FILE_NAME = 255;
     private static final int MAX_URL = 2048;
+    private static final int SELECTION_CHUNK = 10_000;
 
     @Inject
     FileImports fileImports;
@@ -164,7 +171,7 @@ public class FileImportResource {
     @GET
     @Path("getImportFileData")
     @Authenticated(permission = Permission.RUN_IMPORT)
-    public String fileData() {
+    public Response fileData() {
         NoQuery.require(uri);
         ImportOperation operation = operations.latest().orElseThrow(FileImportResource::noOperation);
         if (FileImporter.readsFile(operation.importerKey()) && operation.status().isBeforeSelection()) {
@@ -172,12 +179,36 @@ public class FileImportResource {
                 throw new ApiException("error-import-operation-invalid", "Invalid Import Operation");
             }
             if (operation.status() != OperationStatus.FILE_LOADED) {
-                return JSON.createObjectBuilder().add("waiting", true).add("success", true).build().toString();
+                return Response.ok(JSON.createObjectBuilder().add("waiting", true).add("success", true).build(),
+                        MediaType.APPLICATION_JSON_TYPE).build();
             }
             read(operation.id());
         }
-        return "{\"name\":" + JSON.createValue(operation.type()) + ",\"users\":" + fileImports.selection(operation.id())
-                + ",\"channels\":[],\"contacts\":[],\"message_count\":0,\"success\":true}";
+        return Response.ok(selection(operation), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * The selection, written as it is read, {@link #SELECTION_CHUNK} users a transaction: a
+     * million users take no more heap than one chunk.
+     */
+    private StreamingOutput selection(ImportOperation operation) {
+        return output -> {
+            Writer json = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+            json.write("{\"name\":" + JSON.createValue(operation.type()) + ",\"users\":[");
+            long after = 0;
+            String separator = "";
+            for (List<ReportRow> chunk = fileImports.selectionAfter(operation.id(), after, SELECTION_CHUNK);
+                    !chunk.isEmpty(); chunk = fileImports.selectionAfter(operation.id(), after, SELECTION_CHUNK)) {
+                for (ReportRow user : chunk) {
+                    json.write(separator);
+                    json.write(user.json());
+                    separator = ",";
+                }
+                after = chunk.get(chunk.size() - 1).row();
+            }
+            json.write("],\"channels\":[],\"contacts\":[],\"message_count\":0,\"success\":true}");
+            json.flush();
+        };
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.importer.operations.control.ImportMetrics;
 import dev.importer.operations.control.ImportLock;
 import dev.importer.operations.control.OperationRepository;
 import dev.importer.operations.control.StagedRows;
+import dev.importer.operations.control.StagedRows.ReportRow;
 import dev.importer.operations.entity.Actor;
 import dev.importer.operations.entity.EventType;
 import dev.importer.operations.entity.ImportOperation;
@@ -161,9 +162,9 @@ public class FileImports {
         metrics.fileRefused();
     }
 
-    /** Rocket.Chat's selection of the operation's staged users, a JSON array (getImportFileData). */
-    public String selection(OperationId id) {
-        return stagedRows.selection(id);
+    /** A page of Rocket.Chat's selection of the operation's staged users (getImportFileData). */
+    public List<ReportRow> selectionAfter(OperationId id, long afterRow, int limit) {
+        return stagedRows.selectionAfter(id, afterRow, limit);
     }
 
     private Optional<ImportOperation> validWith(OperationId id, OperationStatus status) {

@@ -100,11 +100,12 @@ public class StagedRows {
     }
 
     /**
-     * Rocket.Chat's selection of the staged users ({@code getImportFileData}), as the JSON
-     * array the database makes of them in staging order.
+     * Rocket.Chat's selection of the staged users ({@code getImportFileData}), each as JSON with
+     * its row, in staging order after {@code afterRow}, {@code limit} at a time.
      */
-    public String selection(OperationId operation) {
-        return sql.query(SELECTION, Map.of("operation", operation.value()), row -> row.getString(1)).get(0);
+    public List<ReportRow> selectionAfter(OperationId operation, long afterRow, int limit) {
+        return sql.query(SELECTION, Map.of("operation", operation.value(), "afterRow", afterRow, "limit", limit),
+                row -> new ReportRow(row.getLong(1), row.getString(2)));
     }
 
     /** Ends the users whose first import id is not in {@code selected} as skipped, not-selected; answers how many. */
@@ -113,7 +114,7 @@ public class StagedRows {
                 "selected", selected.toArray(String[]::new)));
     }
 
-    /** A staged user as the report shows it, with its row (the key the CSV download pages by). */
+    /** A staged user as the report or the selection shows it, with its row (the key they page by). */
     public record ReportRow(long row, String json) {
     }
 

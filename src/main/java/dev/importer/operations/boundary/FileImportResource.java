@@ -139,7 +139,10 @@ public class FileImportResource {
         });
     }
 
-    /** {@code {"fileUrl":"https://...","importerKey"}}: fetched under the SSRF rules, then read. */
+    /**
+     * {@code {"fileUrl":"https://...","importerKey"}}: fetched under the SSRF rules, then read;
+     * the file is held as an upload's body is, so downloads count among the large requests.
+     */
     @POST
     @Path("downloadPublicImportFile")
     @Authenticated(permission = Permission.RUN_IMPORT)
@@ -148,20 +151,24 @@ public class FileImportResource {
         FileImporter importer = FileImporter.ofKey(JsonBodies.requiredString(asked, "importerKey"));
         String url = Texts.requirePlain("'fileUrl'", JsonBodies.requiredString(asked, "fileUrl"), MAX_URL);
         Downloads.parse(url);
-        OperationId operation = fileImports.startDownload(importer, caller(), actor()).id();
-        Download download;
-        try {
-            download = downloads.get(url, settings.ssrfAllowlist(), maxFileBytes, Duration.ofSeconds(downloadSeconds));
-        } catch (ApiException e) {
-            fileImports.failed(operation);
-            throw e;
-        }
-        if (!fileImports.downloaded(operation, new ImportFile(lastSegment(url),
-                download.contentType().orElse("application/octet-stream"), download.content()))) {
-            throw new ApiException("error-import-operation-invalid", "The operation was aborted during the download");
-        }
-        read(operation);
-        return SUCCESS;
+        return largeRequests.bounded(() -> {
+            OperationId operation = fileImports.startDownload(importer, caller(), actor()).id();
+            Download download;
+            try {
+                download = downloads.get(url, settings.ssrfAllowlist(), maxFileBytes,
+                        Duration.ofSeconds(downloadSeconds));
+            } catch (RuntimeException e) {
+                fileImports.failed(operation);
+                throw e;
+            }
+            if (!fileImports.downloaded(operation, new ImportFile(lastSegment(url),
+                    download.contentType().orElse("application/octet-stream"), download.content()))) {
+                throw new ApiException("error-import-operation-invalid",
+                        "The operation was aborted during the download");
+            }
+            read(operation);
+            return SUCCESS;
+        });
     }
 
     /**

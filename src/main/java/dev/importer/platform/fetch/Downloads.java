@@ -112,7 +112,12 @@ public class Downloads {
         if (left.isNegative() || left.isZero()) {
             throw failed("it took longer than allowed");
         }
-        HttpRequest request = HttpRequest.newBuilder(target).GET().timeout(left).build();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(target).GET().timeout(left).build();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParams("The URL cannot be fetched: " + target.getScheme() + "://" + target.getHost());
+        }
         CompletableFuture<HttpResponse<byte[]>> response =
                 client.sendAsync(request, info -> new AtMost(maxBytes));
         try {

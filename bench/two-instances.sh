@@ -11,7 +11,7 @@ set -euo pipefail
 
 calls="${1:-64}"
 # Short leases and small batches, so that the kill lands mid-import and the takeover is quick.
-export IMPORT_LEASE_SECONDS=10 IMPORT_BATCH_SIZE=50
+export IMPORT_LEASE_SECONDS=10 IMPORT_BATCH_SIZE=50 IMPORT_BATCH_MAX=50
 source "$(dirname "$0")/server.sh"
 
 port_b=$((port + 1))

@@ -35,7 +35,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs an import in the background, batch after batch (IMPORT_BATCH_SIZE users), from the
+ * Runs an import in the background, batch after batch (IMPORT_BATCH_SIZE users first, then as
+ * many as take about IMPORT_BATCH_SECONDS, up to IMPORT_BATCH_MAX: {@link BatchSizing}), from the
  * first staged user not processed yet, so that a job that takes over a dead instance's
  * import continues where it stopped. A step that fails is tried again; one that keeps
  * failing ends the import as failed. When the server stops, the job hands its import over at
@@ -69,9 +70,19 @@ public class ImportJob {
     @Inject
     ImportMetrics metrics;
 
+    /** The first batch's size, and the smallest. */
     @Inject
     @ConfigProperty(name = "IMPORT_BATCH_SIZE", defaultValue = "2500")
     int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "IMPORT_BATCH_MAX", defaultValue = "50000")
+    int batchMax;
+
+    /** How long a batch should take: the size adapts to it (BatchSizing). */
+    @Inject
+    @ConfigProperty(name = "IMPORT_BATCH_SECONDS", defaultValue = "1")
+    double batchSeconds;
 
     private volatile boolean stopping;
     /** The leases of the jobs running on this instance. */
@@ -193,19 +204,25 @@ public class ImportJob {
             return Optional.empty();
         }
         long lastRow = progress.get().lastRow();
+        BatchSizing sizing = new BatchSizing(batchSize, Math.max(batchSize, batchMax),
+                Duration.ofMillis(Math.round(batchSeconds * 1000)));
+        int size = sizing.first();
         while (true) {
             if (stopping) {
                 handOver(lease);
                 return Optional.empty();
             }
             long after = lastRow;
-            List<PendingUser> pending = attempt(() -> batches.pendingAfter(lease, after, batchSize));
+            int limit = size;
+            List<PendingUser> pending = attempt(() -> batches.pendingAfter(lease, after, limit));
             if (pending.isEmpty()) {
                 break;
             }
+            long started = System.nanoTime();
             if (!importPending(lease, pending)) {
                 return Optional.empty();
             }
+            size = sizing.next(pending.size(), Duration.ofNanos(System.nanoTime() - started));
             lastRow = pending.get(pending.size() - 1).row();
         }
         return attempt(() -> batches.finish(lease, OperationStatus.DONE))

@@ -66,6 +66,7 @@ public class FileImportResource {
     private static final JsonObject SUCCESS = JSON.createObjectBuilder().add("success", true).build();
     private static final int MAX_FILE_NAME = 255;
     private static final int MAX_URL = 2048;
+    private static final int MAX_CONTENT_TYPE = 255;
     private static final int SELECTION_CHUNK = 10_000;
 
     @Inject
@@ -131,7 +132,8 @@ public class FileImportResource {
             JsonObject upload = readObject(body, Set.of("binaryContent", "contentType", "fileName", "importerKey"));
             FileImporter importer = FileImporter.ofKey(JsonBodies.requiredString(upload, "importerKey"));
             ImportFile file = new ImportFile(fileName(JsonBodies.requiredString(upload, "fileName")),
-                    Texts.requirePlain("'contentType'", JsonBodies.string(upload, "contentType").orElse(""), 255),
+                    Texts.requirePlain("'contentType'", JsonBodies.string(upload, "contentType").orElse(""),
+                            MAX_CONTENT_TYPE),
                     base64(JsonBodies.requiredString(upload, "binaryContent")));
             ImportOperation operation = fileImports.upload(importer, file, caller(), actor());
             read(operation.id());
@@ -161,8 +163,8 @@ public class FileImportResource {
                 fileImports.failed(operation);
                 throw e;
             }
-            if (!fileImports.downloaded(operation, new ImportFile(lastSegment(url),
-                    download.contentType().orElse("application/octet-stream"), download.content()))) {
+            if (!fileImports.downloaded(operation, new ImportFile(lastSegment(url), contentTypeOf(download),
+                    download.content()))) {
                 throw new ApiException("error-import-operation-invalid",
                         "The operation was aborted during the download");
             }
@@ -313,10 +315,17 @@ public class FileImportResource {
         return Texts.requirePlain("'fileName'", name, MAX_FILE_NAME);
     }
 
+    /** The URL's last path segment as written (not decoded: no control character comes in), a name's length at most. */
     private static String lastSegment(String url) {
-        String path = Optional.ofNullable(URI.create(url).getPath()).orElse("");
+        String path = Optional.ofNullable(URI.create(url).getRawPath()).orElse("");
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return name.isEmpty() ? "download" : name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name;
+        return name.isEmpty() ? "download" : name.substring(0, Math.min(name.length(), MAX_FILE_NAME));
+    }
+
+    /** What the server said the file is, as far as the column holds it. */
+    private static String contentTypeOf(Download download) {
+        String type = download.contentType().orElse("application/octet-stream");
+        return type.substring(0, Math.min(type.length(), MAX_CONTENT_TYPE));
     }
 
     private static JsonObject count(int count) {

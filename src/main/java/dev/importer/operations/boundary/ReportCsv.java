@@ -1,17 +1,13 @@
 package dev.importer.operations.boundary;
 
-import static dev.importer.platform.http.Jsonp.JSON;
-
 import dev.importer.operations.control.StagedRows.ReportRow;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,7 +46,7 @@ final class ReportCsv implements StreamingOutput {
         long after = 0;
         for (List<ReportRow> chunk = rows.after(after, CHUNK); !chunk.isEmpty(); chunk = rows.after(after, CHUNK)) {
             for (ReportRow row : chunk) {
-                csv.printRecord(cells(parse(row.json())));
+                csv.printRecord(cells(row.asObject()));
             }
             after = chunk.get(chunk.size() - 1).row();
         }
@@ -77,11 +73,5 @@ final class ReportCsv implements StreamingOutput {
         return object.get(name) instanceof jakarta.json.JsonArray array
                 ? array.getValuesAs(JsonString.class).stream().map(JsonString::getString).collect(Collectors.joining(" "))
                 : "";
-    }
-
-    private static JsonObject parse(String json) {
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            return reader.readObject();
-        }
     }
 }

@@ -12,7 +12,6 @@ import dev.importer.operations.entity.OperationStatus;
 import dev.importer.platform.database.DatabaseSettings;
 import dev.importer.platform.database.Redacted;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import jakarta.annotation.PostConstruct;
@@ -56,7 +55,6 @@ public class ImportJob {
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final Duration STOP_POLL = Duration.ofMillis(50);
     private static final Duration SHUTDOWN_RELEASE_BOUND = Duration.ofSeconds(5);
-    private static final String RELEASE = "UPDATE import_operations SET lease_owner = NULL WHERE id = ? AND lease_owner = ?";
 
     @Resource
     ManagedExecutorService executor;
@@ -122,14 +120,10 @@ public class ImportJob {
         if (running.isEmpty()) {
             return;
         }
-        try (Connection connection = database.connectDirectly();
-                Statement bound = connection.createStatement();
-                PreparedStatement release = connection.prepareStatement(RELEASE)) {
+        try (Connection connection = database.connectDirectly(); Statement bound = connection.createStatement()) {
             bound.execute("SET statement_timeout = " + SHUTDOWN_RELEASE_BOUND.toMillis());
             for (ImportLease lease : running) {
-                release.setString(1, lease.operation().value());
-                release.setString(2, lease.owner());
-                release.executeUpdate();
+                OperationRepository.releaseLease(connection, lease);
             }
         } catch (SQLException e) {
             // nothing to do: the lease runs out, and another instance takes the import over then

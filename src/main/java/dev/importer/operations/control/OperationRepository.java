@@ -14,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -112,7 +115,18 @@ public class OperationRepository {
 
     /** The job gives its import up, unfinished, for any instance to take over at once; false when it held no lease. */
     public boolean releaseLease(ImportLease lease) {
-        return sql.update(RELEASE_LEASE, Map.of("id", lease.operation().value(), "owner", lease.owner())) == 1;
+        return sql.update(RELEASE_LEASE, leaseParameters(lease)) == 1;
+    }
+
+    /** The same on a connection of the caller's, outside any transaction (ImportJob's shutdown hook). */
+    static void releaseLease(Connection connection, ImportLease lease) throws SQLException {
+        try (PreparedStatement release = RELEASE_LEASE.prepare(connection, leaseParameters(lease))) {
+            release.executeUpdate();
+        }
+    }
+
+    private static Map<String, String> leaseParameters(ImportLease lease) {
+        return Map.of("id", lease.operation().value(), "owner", lease.owner());
     }
 
     public void recordBatch(OperationId id, OutcomeCount count, long lastRow) {

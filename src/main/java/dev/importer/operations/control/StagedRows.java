@@ -116,6 +116,12 @@ public class StagedRows {
 
     /** A staged user as the report or the selection shows it, with its row (the key they page by). */
     public record ReportRow(long row, String json) {
+
+        public JsonObject asObject() {
+            try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+                return reader.readObject();
+            }
+        }
     }
 
     /**
@@ -137,19 +143,13 @@ public class StagedRows {
 
     public static JsonArray asJson(List<ReportRow> rows) {
         JsonArrayBuilder users = JSON.createArrayBuilder();
-        rows.forEach(row -> users.add(parse(row.json())));
+        rows.forEach(row -> users.add(row.asObject()));
         return users.build();
     }
 
     static JsonArray parseArray(String json) {
         try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readArray();
-        }
-    }
-
-    private static JsonObject parse(String json) {
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            return reader.readObject();
         }
     }
 

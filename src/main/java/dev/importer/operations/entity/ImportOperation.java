@@ -143,12 +143,8 @@ public class ImportOperation {
 
     /** downloadPendingAvatars: a job fetches {@code avatars} avatars, holding the lease from now on. */
     public ImportLease startFetching(int avatars, UserId runner, Instant now) {
-        ImportLease lease = ImportLease.grant(id());
         userCount = avatars;
-        runBy = runner.value();
-        leaseOwner = lease.owner();
-        moveTo(OperationStatus.IMPORTING_FILES, now);
-        return lease;
+        return leaseTo(runner, OperationStatus.IMPORTING_FILES, now);
     }
 
     /** Users the operator left out of the selection: they end skipped without a batch. */
@@ -198,12 +194,16 @@ public class ImportOperation {
 
     /** Hands the staged users to a job, which holds the lease from now on. */
     public ImportLease startImport(IfUserExists mode, UserId runner, Instant now) {
-        ImportLease lease = ImportLease.grant(id());
         ifUserExists = mode;
+        return leaseTo(runner, OperationStatus.IMPORTING_STARTED, now);
+    }
+
+    /** A job works for {@code runner} from now on, holding the lease it is given. */
+    private ImportLease leaseTo(UserId runner, OperationStatus working, Instant now) {
+        ImportLease lease = ImportLease.grant(id());
         runBy = runner.value();
         leaseOwner = lease.owner();
-        status = OperationStatus.IMPORTING_STARTED;
-        updatedAt = now;
+        moveTo(working, now);
         return lease;
     }
 

@@ -14,9 +14,11 @@ import_new() {
     call POST import.new -o /dev/null -w '%{time_total}\n'
 }
 
-stage() {
+stage() {   # into the valid operation's partition, made as import.addUsers makes it
+    local operation; operation=$(psql_db -c "SELECT id FROM import_operations WHERE valid")
+    psql_db -c "CREATE TABLE IF NOT EXISTS import_data_$operation PARTITION OF import_data FOR VALUES IN ('$operation')"
     psql_db -c "INSERT INTO import_data (operation_id, data_type, data)
-                SELECT (SELECT id FROM import_operations WHERE valid), 'user',
+                SELECT '$operation', 'user',
                        jsonb_build_object('username', 'user' || n, 'emails', jsonb_build_array('user' || n || '@example.com'))
                 FROM generate_series(1, $1) n"
     # Let the write-back of the staged rows finish, so that only import.new is timed.

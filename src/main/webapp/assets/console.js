@@ -5,14 +5,23 @@
 const SESSION = 'importer.session';
 const CHUNK = 1000;          // users per import.addUsers request
 const RATE_WINDOW_MS = 5000; // users per second over the last few seconds
-const SELECTION_ROWS = 200;
-const REPORT_PAGE = 50;  // selection rows drawn at once; the search narrows them
+const SELECTION_ROWS = 200; // selection rows drawn at once; the search narrows them
+const REPORT_PAGE = 50;
+const EVENTS_PAGE = 20;
+const PREDICTION_PAGE = 20;
+const HISTORY_EVERY_MS = 10000;
+const PROGRESS_EVERY_MS = 2000; // the chart's points are read at most this often while an import runs
 
 const $ = id => document.getElementById(id);
 let session = JSON.parse(sessionStorage.getItem(SESSION) || 'null');
 let samples = [];
 let reportOffset = 0;
+let eventsOffset = 0;
 let polling = null;
+let historyPolling = null;
+let charted = {key: null, at: 0};
+let predicted = {skipped: [], total: 0, offset: 0};
+const usernames = new Map(); // user id -> a promise of its username
 let selection = {users: [], selected: new Set()};
 
 async function api(method, path, body) {
@@ -90,6 +99,7 @@ function showLogin() {
     session = null;
     sessionStorage.removeItem(SESSION);
     clearInterval(polling);
+    clearInterval(historyPolling);
     $('console').hidden = true;
     $('who').hidden = true;
     $('login').hidden = false;
@@ -106,6 +116,8 @@ function showConsole() {
     act(showImporters);
     clearInterval(polling);
     polling = setInterval(refresh, 1000);
+    clearInterval(historyPolling);
+    historyPolling = setInterval(() => showHistory().catch(() => null), HISTORY_EVERY_MS);
 }
 
 async function refresh() {
@@ -114,6 +126,7 @@ async function refresh() {
         return;
     }
     const operation = status.operation;
+    $('takeover').hidden = !status.awaitingTakeover;
     if (!operation) {
         $('state').textContent = 'No operation yet.';
         return;
@@ -130,6 +143,22 @@ async function refresh() {
     counts.replaceChildren();
     for (const [name, value] of Object.entries(count)) {
         counts.append(element('dt', name), element('dd', String(value)));
+    }
+    Charts.outcomes($('outcomes-chart'), $('outcomes-legend'), count);
+    await drawProgress(operation, status.state);
+}
+
+/** The chart of users per second, read again when the import moved on, at most every PROGRESS_EVERY_MS. */
+async function drawProgress(operation, state) {
+    const key = `${operation._id} ${operation.status} ${(operation.count || {}).completed || 0}`;
+    const now = Date.now();
+    if (key === charted.key || (state === 'importing' && now - charted.at < PROGRESS_EVERY_MS)) {
+        return;
+    }
+    charted = {key, at: now};
+    const progress = await api('GET', 'import.progress?operationId=' + operation._id).catch(() => null);
+    if (progress) {
+        Charts.rate($('rate-chart'), $('rate-summary'), progress.points);
     }
 }
 
@@ -396,13 +425,45 @@ async function startImport() {
 }
 
 async function validate() {
-    const prediction = await api('POST', 'import.validate', {ifUserExists: $('if-exists').value});
-    const c = prediction.count;
+    const answer = await api('POST', 'import.validate', {ifUserExists: $('if-exists').value});
+    const c = answer.count;
     say(`A run would import ${c.import}, update ${c.update}, skip ${c.skip} and fail ${c.fail} of ${c.users} users.`);
+    predicted = {skipped: answer.skipped, total: c.skip, offset: 0};
+    $('prediction-tools').hidden = false;
+    showPrediction();
+}
+
+/** The validation's skipped users found by the search. */
+function foundSkipped() {
+    const query = $('prediction-query').value.trim().toLowerCase();
+    return predicted.skipped.filter(u => !query || (u.username || '').toLowerCase().includes(query)
+        || (u.reason || '').toLowerCase().includes(query));
+}
+
+function showPrediction() {
+    const found = foundSkipped();
+    predicted.offset = Math.min(predicted.offset, Math.max(0, found.length - 1));
+    const page = found.slice(predicted.offset, predicted.offset + PREDICTION_PAGE);
     table($('prediction'), [
         {title: 'Skipped user', value: u => u.username},
         {title: 'Reason', value: u => u.reason},
-        {title: 'Existing user', value: matchedUser}], prediction.skipped);
+        {title: 'Existing user', value: matchedUser}], page);
+    const shown = predicted.skipped.length < predicted.total
+        ? `the first ${predicted.skipped.length} of ${predicted.total} skipped are here (the report has all after the run)`
+        : `${predicted.total} skipped`;
+    const range = page.length ? `showing ${predicted.offset + 1} to ${predicted.offset + page.length}` : 'none shown';
+    $('prediction').prepend(element('p', `${shown}; ${found.length} found; ${range}`));
+    $('prediction-previous').disabled = predicted.offset === 0;
+    $('prediction-next').disabled = predicted.offset + PREDICTION_PAGE >= found.length;
+}
+
+/** The found skipped users as a CSV file, written here (formulae escaped, as the server's report). */
+function downloadPrediction() {
+    const rows = foundSkipped().map(u => ({username: u.username, reason: u.reason,
+        matchedId: u.matched ? u.matched._id : '', matchedUsername: u.matched ? u.matched.username : ''}));
+    const csv = Papa.unparse(rows, {columns: ['username', 'reason', 'matchedId', 'matchedUsername'],
+        escapeFormulae: true});
+    saveFile(new Blob([csv], {type: 'text/csv'}), 'import-validation-skipped.csv');
 }
 
 /** The existing user a staged user was about (updated, protected, or whose name or address it wanted). */
@@ -438,9 +499,14 @@ async function downloadReport() {
     if (!response.ok) {
         throw new Error(plainWords(await response.json().catch(() => ({})), response));
     }
+    saveFile(await response.blob(), `import-report-${$('report-status').value}.csv`);
+}
+
+/** Hands the browser a file to save. */
+function saveFile(blob, name) {
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(await response.blob());
-    link.download = `import-report-${$('report-status').value}.csv`;
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
     document.body.append(link);
     link.click();
     link.remove();
@@ -451,22 +517,39 @@ function localTime(iso) {
     return iso ? new Date(iso).toLocaleString() : '';
 }
 
+/** The usernames of these user ids, each asked once (users.info); a user gone since keeps its id. */
+async function namesOf(ids) {
+    const distinct = [...new Set(ids.filter(Boolean))];
+    distinct.filter(id => !usernames.has(id)).forEach(id => usernames.set(id,
+        api('GET', 'users.info?userId=' + encodeURIComponent(id)).then(a => a.user.username, () => id)));
+    const names = new Map();
+    for (const id of distinct) {
+        names.set(id, await usernames.get(id));
+    }
+    return names;
+}
+
 async function showHistory() {
     const operations = await api('GET', 'getLatestImportOperations');
+    const events = await api('GET', `import.events?offset=${eventsOffset}&count=${EVENTS_PAGE}`);
+    const names = await namesOf([...operations.map(o => o.user), ...events.events.map(e => e.user)]);
     table($('history'), [
         {title: 'Operation', value: o => o._id},
         {title: 'Started', value: o => localTime(o.ts)},
         {title: 'Status', value: o => o.status},
         {title: 'Users', value: o => String((o.count || {}).total ?? '')},
-        {title: 'By', value: o => o.user}], operations);
-    const events = await api('GET', 'import.events?count=50');
+        {title: 'By', value: o => names.get(o.user)}], operations);
     table($('events'), [
         {title: 'When', value: e => localTime(e.ts)},
         {title: 'What', value: e => e.type},
         {title: 'Operation', value: e => e.operation},
         {title: 'Aborted', value: e => e.abortedOperation},
-        {title: 'By', value: e => e.user || 'the service'},
+        {title: 'By', value: e => e.user ? names.get(e.user) : 'the service'},
         {title: 'From', value: e => e.address}], events.events);
+    const range = events.count ? `events ${events.offset + 1} to ${events.offset + events.count}` : 'no events';
+    $('events').prepend(element('p', `${range} of ${events.total}, newest first`));
+    $('events-previous').disabled = eventsOffset === 0;
+    $('events-next').disabled = events.offset + events.count >= events.total;
 }
 
 $('login').addEventListener('submit', event => {
@@ -500,8 +583,17 @@ $('new').addEventListener('click', () => act(async () => {
     samples = [];
     await refresh();
 }));
-$('upload').addEventListener('click', () => act(upload));
-$('validate').addEventListener('click', () => act(validate));
+$('upload').addEventListener('click', () => act(async () => {
+    try {
+        await upload();
+    } finally {
+        await showHistory();
+    }
+}));
+$('validate').addEventListener('click', () => act(async () => {
+    await validate();
+    await showHistory();
+}));
 $('run').addEventListener('click', () => act(async () => {
     await api('POST', 'import.run', {ifUserExists: $('if-exists').value});
     say('The import runs.');
@@ -532,11 +624,25 @@ $('report-previous').addEventListener('click', () => act(() => {
 }));
 $('report-download').addEventListener('click', () => act(downloadReport));
 $('history-show').addEventListener('click', () => act(showHistory));
-$('import-upload').addEventListener('click', () => uploadImportFile().catch(e => sayAboutFile(e.message, true)));
+$('events-next').addEventListener('click', () => act(() => { eventsOffset += EVENTS_PAGE; return showHistory(); }));
+$('events-previous').addEventListener('click', () => act(() => {
+    eventsOffset = Math.max(0, eventsOffset - EVENTS_PAGE);
+    return showHistory();
+}));
+$('prediction-query').addEventListener('input', () => { predicted.offset = 0; showPrediction(); });
+$('prediction-next').addEventListener('click', () => { predicted.offset += PREDICTION_PAGE; showPrediction(); });
+$('prediction-previous').addEventListener('click', () => {
+    predicted.offset = Math.max(0, predicted.offset - PREDICTION_PAGE);
+    showPrediction();
+});
+$('prediction-download').addEventListener('click', downloadPrediction);
+$('import-upload').addEventListener('click', () => uploadImportFile().catch(e => sayAboutFile(e.message, true))
+    .finally(() => showHistory().catch(() => null)));
 $('selection-search').addEventListener('input', showSelection);
 $('select-all').addEventListener('click', () => selectFound(true));
 $('select-none').addEventListener('click', () => selectFound(false));
-$('start-import').addEventListener('click', () => startImport().catch(e => sayAboutFile(e.message, true)));
+$('start-import').addEventListener('click', () => startImport().catch(e => sayAboutFile(e.message, true))
+    .finally(() => showHistory().catch(() => null)));
 
 if (session) {
     showConsole();

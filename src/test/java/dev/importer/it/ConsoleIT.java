@@ -7,12 +7,16 @@ import dev.importer.it.Api.Admin;
 import dev.importer.testing.Zips;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,14 +28,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web console in a real browser: the machine's headless Chromium, driven by Selenium
- * through its chromedriver ({@link LocalChromium}). Saves target/console.png, taken during
- * the import.
+ * through its chromedriver ({@link LocalChromium}). Saves screenshots of the main states
+ * under target/ (console.png during an import, console-done.png, console-cancelled.png,
+ * console-offline.png).
  */
 class ConsoleIT extends ImportIT {
 
@@ -41,6 +47,7 @@ class ConsoleIT extends ImportIT {
     private WebDriver browser;
     private WebDriverWait wait;
     private Path profile;
+    private Path downloads;
 
     @BeforeEach
     void openBrowser() throws IOException {
@@ -55,6 +62,9 @@ class ConsoleIT extends ImportIT {
                 .usingDriverExecutable(chromium.driver().toFile())
                 .build();
         browser = new ChromeDriver(driver, options);
+        downloads = Files.createTempDirectory("console-it-downloads");
+        ((ChromeDriver) browser).executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
@@ -64,8 +74,10 @@ class ConsoleIT extends ImportIT {
             return; // no Chromium here: skipped
         }
         browser.quit();
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        for (Path folder : List.of(profile, downloads)) {
+            try (var files = Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
         }
     }
 
@@ -85,12 +97,26 @@ class ConsoleIT extends ImportIT {
         awaitMessage((USERS + 1) + " users staged.");
         click("validate");
         awaitMessage("A run would import " + (USERS - REPEATED) + ", update 0, skip " + (REPEATED + 1));
+        assertEquals(REPEATED + 1, browser.findElements(By.cssSelector("#prediction tbody tr")).size());
+        browser.findElement(By.id("prediction-query")).sendKeys("username-taken");
+        assertEquals(1, browser.findElements(By.cssSelector("#prediction tbody tr")).size(), "the search narrows");
+        click("prediction-download");
+        String predicted = downloaded("import-validation-skipped.csv");
+        assertEquals("username,reason,matchedId,matchedUsername\r\ntaken-" + tag + ",username-taken," + existing
+                + ",taken-" + tag, predicted.strip());
 
         click("run");
         wait.until(d -> progress() > 0);
         screenshot(Path.of("target/console.png"));
         wait.until(d -> progress() == 1.0 && text("percent").equals("100 %"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "done"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rate-summary"),
+                String.format("%,d users in", USERS + 1)));
+        assertEquals(1, browser.findElements(By.cssSelector("#rate-chart svg path")).size(), "the rate is drawn");
+        String legend = text("outcomes-legend");
+        assertTrue(legend.contains(String.format("imported: %,d", USERS - REPEATED))
+                && legend.contains("skipped: " + (REPEATED + 1)) && legend.contains("failed: 0"), legend);
+        screenshot(Path.of("target/console-done.png"));
 
         new Select(browser.findElement(By.id("report-status"))).selectByValue("skipped");
         click("report-show");
@@ -101,11 +127,47 @@ class ConsoleIT extends ImportIT {
         String taken = skipped.get(REPEATED).getText();
         assertTrue(taken.contains("username-taken") && taken.contains("taken-" + tag + " (" + existing + ")"), taken);
 
-        click("history-show");
+        click("report-download");
+        String report = downloaded("import-report-skipped.csv");
+        assertEquals(REPEATED + 2, report.lines().count(), "a header and every skipped user: " + report);
+
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "addUsers"));
         String events = text("events");
-        assertTrue(events.contains("run") && events.contains("new") && events.contains(admin.userId()), events);
+        assertTrue(events.contains("run") && events.contains("new") && events.contains(Admin.USERNAME)
+                && !events.contains(admin.userId()), "names, not ids: " + events);
         assertEquals(USERS - REPEATED, importedUsers(tag));
+    }
+
+    @Test
+    void theAuditTrailIsPagedAndRefreshesByItself() {
+        browser.get(Deployments.loopback(deployment).toString());
+        logIn();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "newest first"));
+        for (int i = 0; i < 21; i++) {
+            assertOk(api.post("api/v1/import.clear", admin)); // made here, not by the page: shown by its timer
+        }
+        int total = api.get("api/v1/import.events?count=1", admin).json().getInt("total");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"),
+                "events 1 to 20 of " + total + ","));
+        assertEquals(20, browser.findElements(By.cssSelector("#events tbody tr")).size());
+        assertTrue(!browser.findElement(By.id("events-previous")).isEnabled(), "no newer page");
+        click("events-next");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "events 21 to"));
+        assertTrue(browser.findElement(By.id("events-previous")).isEnabled());
+    }
+
+    @Test
+    void theConsoleSaysWhenTheServerCannotBeReachedAndWhenItAnswersAgain() throws IOException {
+        browser.get(Deployments.loopback(deployment).toString());
+        logIn();
+        assertTrue(!browser.findElement(By.id("offline")).isDisplayed());
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        ((ChromeDriver) browser).setNetworkConditions(offline);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offline")));
+        screenshot(Path.of("target/console-offline.png"));
+        ((ChromeDriver) browser).deleteNetworkConditions();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline")));
     }
 
     @Test
@@ -136,7 +198,7 @@ class ConsoleIT extends ImportIT {
     }
 
     @Test
-    void anOperatorIsToldWhatWentWrongAndAskedBeforeWorkIsLost() throws IOException {
+    void anOperatorIsToldWhatWentWrongAndAskedBeforeWorkIsLost() throws Exception {
         browser.get(Deployments.loopback(deployment).toString());
         browser.findElement(By.id("login-user")).sendKeys(Admin.USERNAME);
         browser.findElement(By.id("login-password")).sendKeys("not-the-password");
@@ -152,6 +214,15 @@ class ConsoleIT extends ImportIT {
         String tag = "cancelweb" + System.nanoTime();
         startNew();
         runUntilTheFirstAreImported(tag, 10_000);
+        String operation = status().getJsonObject("operation").getString("_id");
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SELECT id FROM import_lock FOR UPDATE"); // neither the job nor a takeover moves meanwhile
+            TestDatabase.execute("UPDATE import_operations SET lease_owner = NULL WHERE id = ?", operation);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("takeover")));
+            c.commit();
+        }
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("takeover")));
         click("clear");
         wait.until(ExpectedConditions.alertIsPresent()).dismiss();
         assertEquals("importing", status().getString("state"), "Clear dismissed: nothing happens");
@@ -242,6 +313,17 @@ class ConsoleIT extends ImportIT {
     private void awaitMessage(String start) {
         wait.until(d -> text("message").startsWith(start) || text("message").contains("["));
         assertTrue(text("message").startsWith(start), text("message"));
+    }
+
+    /** The file the page handed the browser to save, once it is there. */
+    private String downloaded(String name) {
+        Path file = downloads.resolve(name);
+        wait.until(d -> Files.exists(file));
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void screenshot(Path target) throws IOException {

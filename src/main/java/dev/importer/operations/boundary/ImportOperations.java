@@ -18,6 +18,7 @@ import dev.importer.operations.entity.OperationId;
 import dev.importer.operations.entity.OperationStatus;
 import dev.importer.operations.entity.Outcome;
 import dev.importer.operations.entity.Prediction;
+import dev.importer.operations.entity.ProgressPoint;
 import dev.importer.operations.entity.StagedUsers;
 import dev.importer.platform.http.ApiException;
 import dev.importer.platform.database.StatementBounds;
@@ -27,6 +28,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +48,9 @@ public class ImportOperations {
 
     /** A page of {@code import.events}, and how many events there are in all. */
     public record EventPage(JsonArray events, long total) {
+    }
+
+    public record OperationProgress(ImportOperation operation, List<ProgressPoint> points) {
     }
 
     @Inject
@@ -192,6 +197,23 @@ public class ImportOperations {
 
     public Optional<ImportOperation> latest() {
         return operations.latest();
+    }
+
+    /** Whether the running import waits for an instance to take it over (see ImportTakeover). */
+    public boolean awaitsTakeover(ImportOperation operation) {
+        return operation.awaitsTakeover(Instant.now(), Duration.ofSeconds(leaseSeconds));
+    }
+
+    /**
+     * The counts over its import of the operation named, or of the latest one (none: empty),
+     * at most {@code points} of them, oldest first.
+     */
+    public Optional<OperationProgress> progress(Optional<OperationId> named, int points) {
+        Optional<ImportOperation> operation = named.isPresent() ? operations.find(named.get()) : operations.latest();
+        if (named.isPresent() && operation.isEmpty()) {
+            throw new ApiException("error-operation-not-found", "There is no import operation " + named.get());
+        }
+        return operation.map(o -> new OperationProgress(o, operations.progress(o.id(), points)));
     }
 
     public List<ImportOperation> newest(int count) {

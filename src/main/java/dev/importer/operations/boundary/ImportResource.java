@@ -42,6 +42,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Rocket.Chat's import endpoints (6.3+). */
@@ -52,6 +53,7 @@ public class ImportResource {
     private static final int LATEST_OPERATIONS = 50;
     private static final int PAGE = 50;
     private static final int MAX_QUERY = 320;
+    private static final int PROGRESS_POINTS = 500;
     private static final JsonObject SUCCESS = JSON.createObjectBuilder().add("success", true).build();
 
     @Inject
@@ -99,7 +101,8 @@ public class ImportResource {
     public JsonObject status() {
         JsonObjectBuilder status = JSON.createObjectBuilder();
         operations.latest().ifPresentOrElse(
-                o -> status.add("state", o.state().wireName()).add("operation", o.toJson()),
+                o -> status.add("state", o.state().wireName()).add("operation", o.toJson())
+                        .add("awaitingTakeover", operations.awaitsTakeover(o)),
                 () -> status.add("state", ImportState.NONE.wireName()));
         return status.add("success", true).build();
     }
@@ -221,6 +224,34 @@ public class ImportResource {
         JsonArrayBuilder latest = JSON.createArrayBuilder();
         operations.newest(LATEST_OPERATIONS).stream().map(ImportOperation::toJson).forEach(latest::add);
         return latest.build();
+    }
+
+    /**
+     * {@code ?operationId=}: the counts of that operation (by default the latest) after each
+     * batch of its import, oldest first, at most {@value #PROGRESS_POINTS} evenly spread.
+     */
+    @GET
+    @Path("import.progress")
+    @Authenticated(permission = Permission.VIEW_IMPORT_OPERATIONS)
+    public JsonObject progress(@QueryParam("operationId") String operationId) {
+        JsonObjectBuilder answer = JSON.createObjectBuilder();
+        operations.progress(Optional.ofNullable(operationId).map(ImportResource::operationId), PROGRESS_POINTS)
+                .ifPresent(progress -> {
+                    JsonArrayBuilder points = JSON.createArrayBuilder();
+                    progress.points().forEach(point -> points.add(point.toJson()));
+                    answer.add("operation", progress.operation().id().value())
+                            .add("status", progress.operation().status().wireName())
+                            .add("points", points);
+                });
+        return answer.add("success", true).build();
+    }
+
+    private static OperationId operationId(String value) {
+        try {
+            return new OperationId(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParams("'operationId' must be an operation id: 24 hexadecimal digits");
+        }
     }
 
     /** {@code ?offset=0&count=50}: the audit trail, newest first. */

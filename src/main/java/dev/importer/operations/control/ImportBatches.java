@@ -58,6 +58,7 @@ public class ImportBatches {
         if (progress.isPresent() && progress.get().status() == OperationStatus.IMPORTING_STARTED) {
             userImport.markDuplicates(lease.operation());
             operations.moveTo(lease.operation(), OperationStatus.IMPORTING_USERS);
+            operations.recordStart(lease.operation());
         }
         return progress;
     }

@@ -8,6 +8,7 @@ import dev.importer.operations.entity.ImportProgress;
 import dev.importer.operations.entity.OperationId;
 import dev.importer.operations.entity.OperationStatus;
 import dev.importer.operations.entity.OutcomeCount;
+import dev.importer.operations.entity.ProgressPoint;
 import dev.importer.platform.database.NamedSql;
 import dev.importer.platform.database.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,12 +53,35 @@ public class OperationRepository {
     private static final NamedSql RELEASE_LEASE = NamedSql.of("""
             UPDATE import_operations SET lease_owner = NULL WHERE id = :id AND lease_owner = :owner""");
 
+    /** The batch's outcomes added to the operation's counts, and the new counts kept as a point of its progress. */
     private static final NamedSql RECORD_BATCH = NamedSql.of("""
-            UPDATE import_operations
-            SET count_completed = count_completed + :completed, count_imported = count_imported + :imported,
-                count_updated = count_updated + :updated, count_skipped = count_skipped + :skipped,
-                count_failed = count_failed + :failed, last_row = :lastRow, updated_at = clock_timestamp()
-            WHERE id = :id""");
+            WITH counted AS (
+                UPDATE import_operations
+                SET count_completed = count_completed + :completed, count_imported = count_imported + :imported,
+                    count_updated = count_updated + :updated, count_skipped = count_skipped + :skipped,
+                    count_failed = count_failed + :failed, last_row = :lastRow, updated_at = clock_timestamp()
+                WHERE id = :id
+                RETURNING id, updated_at, count_completed, count_imported, count_updated, count_skipped, count_failed)
+            INSERT INTO import_progress (operation_id, ts, completed, imported, updated, skipped, failed)
+            SELECT * FROM counted
+            ON CONFLICT DO NOTHING""");
+
+    /** Where the import starts: the first point of its progress (users left out of a selection are counted). */
+    private static final NamedSql RECORD_START = NamedSql.of("""
+            INSERT INTO import_progress (operation_id, ts, completed, imported, updated, skipped, failed)
+            SELECT id, clock_timestamp(), count_completed, count_imported, count_updated, count_skipped, count_failed
+            FROM import_operations WHERE id = :id
+            ON CONFLICT DO NOTHING""");
+
+    /** At most :points points of the operation's progress, evenly spread, the first and the last kept. */
+    private static final NamedSql PROGRESS = NamedSql.of("""
+            WITH numbered AS (
+                SELECT ts, completed, imported, updated, skipped, failed,
+                       row_number() OVER (ORDER BY ts) AS n, count(*) OVER () AS points
+                FROM import_progress WHERE operation_id = :id)
+            SELECT ts, completed, imported, updated, skipped, failed FROM numbered
+            WHERE (n - 1) % greatest(1, ceil(points / :points::numeric))::bigint = 0 OR n = points
+            ORDER BY ts""");
 
     private static final NamedSql MOVE_TO = NamedSql.of("""
             UPDATE import_operations SET status = :status, updated_at = clock_timestamp() WHERE id = :id""");
@@ -70,6 +94,10 @@ public class OperationRepository {
 
     public void add(ImportOperation operation) {
         em.persist(operation);
+    }
+
+    public Optional<ImportOperation> find(OperationId id) {
+        return Optional.ofNullable(em.find(ImportOperation.class, id.value()));
     }
 
     public Optional<ImportOperation> latest() {
@@ -132,6 +160,17 @@ public class OperationRepository {
     public void recordBatch(OperationId id, OutcomeCount count, long lastRow) {
         sql.update(RECORD_BATCH, Map.of("id", id.value(), "completed", count.total(), "imported", count.imported(),
                 "updated", count.updated(), "skipped", count.skipped(), "failed", count.failed(), "lastRow", lastRow));
+    }
+
+    public void recordStart(OperationId id) {
+        sql.update(RECORD_START, Map.of("id", id.value()));
+    }
+
+    /** The operation's progress, oldest first, at most {@code points} of its points. */
+    public List<ProgressPoint> progress(OperationId id, int points) {
+        return sql.query(PROGRESS, Map.of("id", id.value(), "points", points),
+                row -> new ProgressPoint(row.getTimestamp(1).toInstant(), row.getInt(2), new OutcomeCount(
+                        row.getInt(3), row.getInt(4), row.getInt(5), row.getInt(6))));
     }
 
     public void moveTo(OperationId id, OperationStatus status) {

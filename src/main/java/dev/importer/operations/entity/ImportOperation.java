@@ -10,6 +10,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import org.hibernate.annotations.DynamicUpdate;
 
@@ -205,6 +206,14 @@ public class ImportOperation {
         leaseOwner = lease.owner();
         moveTo(working, now);
         return lease;
+    }
+
+    /**
+     * The import waits for an instance to take it over: its job released it (its instance
+     * stopped) or stopped renewing its lease (its instance died) longer than {@code lease} ago.
+     */
+    public boolean awaitsTakeover(Instant now, Duration lease) {
+        return valid && status.isImporting() && (leaseOwner == null || updatedAt.plus(lease).isBefore(now));
     }
 
     public OutcomeCount outcomes() {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -37,7 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web console in a real browser: the machine's headless Chromium, driven by Selenium
  * through its chromedriver ({@link LocalChromium}). Saves screenshots of the main states
  * under target/ (console.png during an import, console-done.png, console-cancelled.png,
- * console-offline.png).
+ * console-offline.png, console-phone.png).
  */
 class ConsoleIT extends ImportIT {
 
@@ -157,6 +159,24 @@ class ConsoleIT extends ImportIT {
     }
 
     @Test
+    void theConsoleFitsAPhonesWidth() throws IOException {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(Deployments.loopback(deployment).toString());
+        logIn();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "newest first"));
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        long overflow = (Long) page.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0, overflow, () -> "nothing wider than the screen (wide tables scroll in their own box): "
+                + page.executeScript("""
+                        const width = document.documentElement.clientWidth;
+                        return [...document.querySelectorAll('body *')]
+                            .filter(e => !e.closest('.table') && e.getBoundingClientRect().right > width + 0.5)
+                            .map(e => `${e.tagName}#${e.id}.${e.className}`).join(', ');"""));
+        screenshot(Path.of("target/console-phone.png"));
+    }
+
+    @Test
     void theConsoleSaysWhenTheServerCannotBeReachedAndWhenItAnswersAgain() throws IOException {
         browser.get(Deployments.loopback(deployment).toString());
         logIn();
@@ -223,6 +243,9 @@ class ConsoleIT extends ImportIT {
             c.commit();
         }
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("takeover")));
+        click("new");
+        wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertEquals("importing", status().getString("state"), "New operation dismissed: nothing happens");
         click("clear");
         wait.until(ExpectedConditions.alertIsPresent()).dismiss();
         assertEquals("importing", status().getString("state"), "Clear dismissed: nothing happens");

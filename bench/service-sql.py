@@ -24,9 +24,9 @@ def text(resource):
 operation = sys.argv[1]
 batch = text("sql/import/import-batch.sql")
 every_row = "ARRAY(SELECT id FROM import_data WHERE operation_id = :operation ORDER BY id)"
-planned = re.compile(r"unnest\(CAST\(:rows AS bigint\[\]\).*?CAST\(:passwordAlgorithms AS text\[\]\)\)", re.S)
+planned = re.compile(r"unnest\(CAST\(:rows AS bigint\[\]\), CAST\(:newIds AS text\[\]\)\)", re.S)
 batch = planned.sub(
-    "(SELECT id, substr(md5(random()::text), 1, 17), NULL::text, NULL::text FROM import_data"
+    "(SELECT id, substr(md5(random()::text), 1, 17) FROM import_data"
     " WHERE operation_id = :operation)", batch).replace("CAST(:rows AS bigint[])", every_row)
 # The planner contract (src/main/resources/sql/PLANNER-CONTRACT.md), as PlannerContract applies it.
 sql = "BEGIN;\nANALYZE import_data_%s;\n%s\nSET LOCAL enable_seqscan = off;\n%s\nCOMMIT;\n" % (

@@ -82,31 +82,48 @@ const Charts = (() => {
         }));
     }
 
-    /** Users per second between consecutive points of the import's progress. */
-    function ratesOf(points) {
+    /** The count per second between consecutive points of the import's progress (users processed, or hashed). */
+    function ratesOf(points, count) {
         const start = Date.parse(points[0].ts);
         return points.slice(1).map((point, i) => {
             const from = Date.parse(points[i].ts);
             const to = Date.parse(point.ts);
             const seconds = Math.max((to - from) / 1000, 0.001);
             return {from: (from - start) / 1000, to: (to - start) / 1000,
-                rate: (point.completed - points[i].completed) / seconds};
+                rate: (count(point) - count(points[i])) / seconds};
         });
     }
 
-    /** The import's users per second over its life, a step per batch, and the same in words. */
+    /** A step per interval, joined by rises: the path of one series. */
+    function stepsOf(rates, x, y) {
+        const steps = rates.map(r => `M${x(r.from).toFixed(1)},${y(r.rate).toFixed(1)} H${x(r.to).toFixed(1)}`);
+        const rises = rates.slice(1).map((r, i) =>
+            `M${x(r.from).toFixed(1)},${y(rates[i].rate).toFixed(1)} V${y(r.rate).toFixed(1)}`);
+        return [...steps, ...rises].join(' ');
+    }
+
+    /**
+     * The import's users per second over its life, a step per batch, and, when it had
+     * clear-text passwords, the passwords hashed per second (by every instance) dashed
+     * beside it; the same in words.
+     */
     function rate(container, summary, points) {
         if (!points || points.length < 2) {
             container.replaceChildren();
             summary.textContent = 'No batch imported yet.';
             return;
         }
-        const rates = ratesOf(points);
+        const rates = ratesOf(points, p => p.completed);
+        const last = points[points.length - 1];
+        const hashed = (last.hashed || 0) - (points[0].hashed || 0);
+        const hashing = last.hashed > 0 ? ratesOf(points, p => p.hashed || 0) : [];
         const seconds = rates[rates.length - 1].to || 1;
-        const highest = Math.max(...rates.map(r => r.rate), 1);
-        const users = points[points.length - 1].completed - points[0].completed;
+        const highest = Math.max(...rates.map(r => r.rate), ...hashing.map(r => r.rate), 1);
+        const users = last.completed - points[0].completed;
         const words = `${number(users)} users in ${seconds.toFixed(1)} s: on average ${number(users / seconds)}`
-            + ` users/s, at most ${number(highest)} users/s`;
+            + ` users/s, at most ${number(Math.max(...rates.map(r => r.rate), 0))} users/s`
+            + (hashing.length ? `; ${number(hashed)} passwords hashed (dashed), on average`
+                + ` ${number(hashed / seconds)} per second` : '');
         const chart = picture(WIDTH, HEIGHT, `Users per second over the import: ${words}`);
         const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
         const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -121,11 +138,11 @@ const Charts = (() => {
         chart.append(svg('text', {x: MARGIN.left, y: HEIGHT - 6}, '0 s'));
         chart.append(svg('text', {x: WIDTH - MARGIN.right, y: HEIGHT - 6, 'text-anchor': 'end'},
             `${seconds.toFixed(1)} s`));
-        const steps = rates.map(r => `M${x(r.from).toFixed(1)},${y(r.rate).toFixed(1)} H${x(r.to).toFixed(1)}`);
-        const rises = rates.slice(1).map((r, i) =>
-            `M${x(r.from).toFixed(1)},${y(rates[i].rate).toFixed(1)} V${y(r.rate).toFixed(1)}`);
-        chart.append(svg('path', {d: [...steps, ...rises].join(' '), fill: 'none', stroke: '#1f5fa8',
-            'stroke-width': 2}));
+        chart.append(svg('path', {d: stepsOf(rates, x, y), fill: 'none', stroke: '#1f5fa8', 'stroke-width': 2}));
+        if (hashing.length) {
+            chart.append(svg('path', {d: stepsOf(hashing, x, y), fill: 'none', stroke: '#8a6500', 'stroke-width': 2,
+                'stroke-dasharray': '6 4', class: 'hashed'}));
+        }
         chart.append(svg('line', {x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(0), y2: y(0), stroke: '#555'}));
         container.replaceChildren(chart);
         summary.textContent = words + '.';

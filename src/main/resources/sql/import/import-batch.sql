@@ -6,22 +6,18 @@
 -- every token of that user), the addresses nobody else owns, roles added.
 -- Answers the count of each outcome. The planner contract (../PLANNER-CONTRACT.md) applies.
 -- Parameters: :operation; :rows, the staged rows of the batch (bigint[]), with, row by row,
--- :newIds (the id a new user gets), :passwordHashes and :passwordAlgorithms (text[], null
--- where the row brings its own hash or none); :ifUserExists; :grantable; :runBy.
+-- :newIds (the id a new user gets); :ifUserExists; :grantable; :runBy. A clear-text password
+-- is hashed before its row is in a batch (hash-store.sql): the row brings its hash, or none.
 -- psql, from the project folder, for example:
 --   \set operation '''6b02e42600507ec3f23169a7''' \set ifUserExists '''skip'''
 --   \set grantable 'ARRAY(SELECT name FROM roles)' \set runBy '''<user id>''' \set rows '''{1,2}'''
---   \set newIds '''{aaaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbbb}''' \set passwordHashes '''{NULL,NULL}'''
---   \set passwordAlgorithms '''{NULL,NULL}'''
+--   \set newIds '''{aaaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbbb}'''
 --   BEGIN; SET LOCAL enable_seqscan = off; \i src/main/resources/sql/import/import-batch.sql
 \set judged `cat src/main/resources/sql/import/judged.sql`
 WITH candidates AS ( -- "id = ANY": by primary key, however many rows are staged
     SELECT d.id, d.data, d.duplicate_in_import, planned.new_id,
-           coalesce(planned.password_hash, d.data->>'passwordHash') AS password_hash,
-           coalesce(planned.password_algorithm, d.data->>'hashingAlgorithm') AS password_algorithm
-    FROM unnest(CAST(:rows AS bigint[]), CAST(:newIds AS text[]),
-                CAST(:passwordHashes AS text[]), CAST(:passwordAlgorithms AS text[]))
-         AS planned (row_id, new_id, password_hash, password_algorithm)
+           d.data->>'passwordHash' AS password_hash, d.data->>'hashingAlgorithm' AS password_algorithm
+    FROM unnest(CAST(:rows AS bigint[]), CAST(:newIds AS text[])) AS planned (row_id, new_id)
     JOIN import_data d ON d.operation_id = :operation AND d.id = planned.row_id
     WHERE d.id = ANY (CAST(:rows AS bigint[])) AND d.outcome IS NULL
 ),

@@ -19,10 +19,13 @@
  * <li>{@code ImportBatches.begin}: under the planner contract, {@code ANALYZE} of the
  * operation's partition, then the duplicate pass ({@code sql/import/mark-duplicates.sql});
  * the operation moves to {@code importer_importing_users}.</li>
- * <li>Batch after batch from {@code last_row}: {@code pendingAfter} reads the next
- * IMPORT_BATCH_SIZE staged users; the job hashes their clear-text passwords on every core
- * meanwhile and plans a batch (the users whose passwords are hashed, and the ids new users
- * get); {@code importBatch} runs {@code sql/import/import-batch.sql} for it, with the roles
+ * <li>Batch after batch from {@code last_row}: {@code pendingAfter} reads the next staged
+ * users (IMPORT_BATCH_SIZE first, then as many as take about IMPORT_BATCH_SECONDS); the job
+ * plans a batch of those up to the first whose clear-text password is not hashed yet (it
+ * waits for that one, keeping its lease), with the ids new users get; meanwhile every
+ * instance's {@code HashingWorker} claims clear-text passwords ({@code sql/import/hash-claim.sql},
+ * {@code FOR UPDATE SKIP LOCKED}), hashes them and stores each hash in its staged row in place
+ * of the password ({@code sql/import/hash-store.sql}); {@code importBatch} runs {@code sql/import/import-batch.sql} for it, with the roles
  * that {@code run_by} may give read again, then records the counts and {@code last_row} on
  * the operation, in the same transaction. An abort ({@code import.new}, {@code import.clear})
  * takes the lock exclusively, so it waits for the batch in flight, and the next batch finds

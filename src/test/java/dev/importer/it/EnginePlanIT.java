@@ -68,11 +68,9 @@ class EnginePlanIT extends ImportIT {
                 s.execute("SET LOCAL enable_seqscan = off");
             }
             NamedSql explain = NamedSql.of("EXPLAIN (FORMAT JSON) " + NamedSql.text("sql/import/import-batch.sql"));
-            String[] noPasswords = new String[rows.length];
             String[] newIds = Arrays.stream(rows).mapToObj(row -> String.format("PlanIT%011d", row)).toArray(String[]::new);
             try (PreparedStatement statement = explain.prepare(c, Map.of("operation", operation, "ifUserExists", ifUserExists,
-                    "grantable", new String[] {"admin", "user"}, "runBy", admin.userId(), "rows", rows, "newIds", newIds,
-                    "passwordHashes", noPasswords, "passwordAlgorithms", noPasswords));
+                    "grantable", new String[] {"admin", "user"}, "runBy", admin.userId(), "rows", rows, "newIds", newIds));
                     ResultSet plan = statement.executeQuery()) {
                 plan.next();
                 c.rollback();

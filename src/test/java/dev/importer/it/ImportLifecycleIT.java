@@ -165,7 +165,7 @@ class ImportLifecycleIT extends ImportIT {
 
     @Test
     void statusWithoutAnyOperationSaysNone() {
-        TestDatabase.execute("TRUNCATE import_data, import_operations");
+        TestDatabase.execute("TRUNCATE import_data, import_progress, import_operations");
 
         assertEquals(Json.createObjectBuilder().add("state", "none").add("success", true).build(), status());
     }

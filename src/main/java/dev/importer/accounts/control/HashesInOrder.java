@@ -1,14 +1,10 @@
 package dev.importer.accounts.control;
 
 import dev.importer.accounts.entity.PasswordHash;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Password hashes being made on the hashing threads, taken in the order of their passwords
@@ -23,29 +19,14 @@ public final class HashesInOrder implements AutoCloseable {
         this.hashes = hashes;
     }
 
-    public boolean allTaken() {
-        return next == hashes.size();
-    }
-
-    /**
-     * The next hashes in order: the first one, waited for however long it takes, then every
-     * following one done by the deadline. Empty once all are taken.
-     */
-    public List<PasswordHash> takeUntil(Instant deadline) {
-        List<PasswordHash> taken = new ArrayList<>();
+    /** Every hash, in order, waited for however long they take. */
+    public List<PasswordHash> takeAll() {
+        List<PasswordHash> taken = new ArrayList<>(hashes.size());
         try {
             while (next < hashes.size()) {
-                Future<PasswordHash> hash = hashes.get(next);
-                if (taken.isEmpty()) {
-                    taken.add(hash.get());
-                } else {
-                    long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-                    taken.add(hash.get(left, TimeUnit.MILLISECONDS));
-                }
+                taken.add(hashes.get(next).get());
                 next++;
             }
-        } catch (TimeoutException e) {
-            // the deadline: what is taken so far is the answer
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while hashing passwords", e);

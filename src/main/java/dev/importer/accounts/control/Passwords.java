@@ -35,14 +35,15 @@ public class Passwords {
     Optional<Integer> configuredThreads;
 
     private ExecutorService hashingThreads;
+    private int threads;
 
     /** Checked against when there is nothing to check, so that a wrong name costs what a wrong password does. */
     private PasswordHash decoy;
 
     @PostConstruct
     void start() {
-        int threads = configuredThreads.orElse(Runtime.getRuntime().availableProcessors());
-        hashingThreads = Executors.newFixedThreadPool(Math.max(1, threads), threadFactory);
+        threads = Math.max(1, configuredThreads.orElse(Runtime.getRuntime().availableProcessors()));
+        hashingThreads = Executors.newFixedThreadPool(threads, threadFactory);
         decoy = hash(PasswordDigest.ofClearText("decoy"));
     }
 
@@ -84,6 +85,11 @@ public class Passwords {
     private static boolean isCurrent(PasswordHash stored) {
         return stored.algorithm() == HashingAlgorithm.ARGON2ID_SHA256
                 && HashFunctions.hasCurrentParameters(stored.phc());
+    }
+
+    /** How many passwords are hashed at once: PASSWORD_HASHING_THREADS. */
+    public int hashingThreads() {
+        return threads;
     }
 
     /** Starts hashing the passwords on the hashing threads; take the hashes in order from the answer. */

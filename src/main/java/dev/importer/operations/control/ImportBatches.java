@@ -57,6 +57,7 @@ public class ImportBatches {
         Optional<ImportProgress> progress = hold(lease);
         if (progress.isPresent() && progress.get().status() == OperationStatus.IMPORTING_STARTED) {
             userImport.markDuplicates(lease.operation());
+            operations.countPasswordsToHash(lease.operation());
             operations.moveTo(lease.operation(), OperationStatus.IMPORTING_USERS);
             operations.recordStart(lease.operation());
         }
@@ -84,6 +85,11 @@ public class ImportBatches {
         operations.recordBatch(lease.operation(), count, batch.lastRow());
         metrics.processed(count);
         return true;
+    }
+
+    /** Keeps the lease while the job waits (for password hashes); false: the job must stop. */
+    public boolean renew(ImportLease lease) {
+        return hold(lease).isPresent();
     }
 
     /** Ends the import as done, or as failed; false, and nothing happens, once the lease is lost. */

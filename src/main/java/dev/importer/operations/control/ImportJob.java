@@ -1,9 +1,5 @@
 package dev.importer.operations.control;
 
-import dev.importer.accounts.control.HashesInOrder;
-import dev.importer.accounts.control.Passwords;
-import dev.importer.accounts.entity.PasswordDigest;
-import dev.importer.accounts.entity.PasswordHash;
 import dev.importer.identity.UserId;
 import dev.importer.operations.control.StagedRows.PendingUser;
 import dev.importer.operations.entity.ImportLease;
@@ -22,8 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +45,7 @@ public class ImportJob {
     private static final Logger LOG = Logger.getLogger(ImportJob.class.getName());
     private static final int ATTEMPTS = 3;
     private static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(1);
-    private static final Duration HASHING_PER_BATCH = Duration.ofSeconds(2);
+    private static final Duration HASH_WAIT = Duration.ofMillis(250);
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final Duration STOP_POLL = Duration.ofMillis(50);
     private static final Duration SHUTDOWN_RELEASE_BOUND = Duration.ofSeconds(5);
@@ -63,7 +57,7 @@ public class ImportJob {
     ImportBatches batches;
 
     @Inject
-    Passwords passwords;
+    HashingWorker hashing;
 
     @Inject
     ImportMetrics metrics;
@@ -107,6 +101,7 @@ public class ImportJob {
      * there. A JVM shutdown hook releases the leases of the imports running here, over a
      * connection of its own; the UPDATE waits for the batch in flight (it holds the operation's
      * row) or for its rollback, and the job then finds its lease gone and writes nothing more.
+     * The passwords this instance had claimed to hash are given up the same way (HashingWorker).
      */
     @PostConstruct
     void handOverOnShutdown() {
@@ -117,7 +112,7 @@ public class ImportJob {
 
     private void releaseAtShutdown(DatabaseSettings database) {
         stopping = true;
-        if (running.isEmpty()) {
+        if (running.isEmpty() && !hashing.holdsClaim()) {
             return;
         }
         try (Connection connection = database.connectDirectly(); Statement bound = connection.createStatement()) {
@@ -125,6 +120,7 @@ public class ImportJob {
             for (ImportLease lease : running) {
                 OperationRepository.releaseLease(connection, lease);
             }
+            hashing.releaseAtShutdown(connection);
         } catch (SQLException e) {
             // nothing to do: the lease runs out, and another instance takes the import over then
         }
@@ -197,6 +193,7 @@ public class ImportJob {
         if (progress.isEmpty()) {
             return Optional.empty();
         }
+        hashing.wake();
         long lastRow = progress.get().lastRow();
         BatchSizing sizing = new BatchSizing(batchSize, Math.max(batchSize, batchMax),
                 Duration.ofMillis(Math.round(batchSeconds * 1000)));
@@ -212,70 +209,53 @@ public class ImportJob {
             if (pending.isEmpty()) {
                 break;
             }
+            List<PendingUser> ready = hashedPrefix(pending);
+            if (ready.isEmpty()) {
+                if (!awaitHashes(lease)) {
+                    return Optional.empty();
+                }
+                continue;
+            }
             long started = System.nanoTime();
-            if (!importPending(lease, pending)) {
+            if (!attempt(() -> batches.importBatch(lease, plan(ready)))) {
                 return Optional.empty();
             }
-            size = sizing.next(pending.size(), Duration.ofNanos(System.nanoTime() - started));
-            lastRow = pending.get(pending.size() - 1).row();
+            size = sizing.next(ready.size(), Duration.ofNanos(System.nanoTime() - started));
+            lastRow = ready.get(ready.size() - 1).row();
         }
         return attempt(() -> batches.finish(lease, OperationStatus.DONE))
                 ? Optional.of(OperationStatus.DONE)
                 : Optional.empty();
     }
 
-    /**
-     * Imports the users, their clear-text passwords hashed on all cores meanwhile. Hashing is
-     * slow: a batch takes the hashes done within HASHING_PER_BATCH (at least one), so that a
-     * password import shows progress and renews its lease that often whatever
-     * IMPORT_BATCH_SIZE is, and the hashing goes on while the batch is written.
-     */
-    private boolean importPending(ImportLease lease, List<PendingUser> pending) {
-        List<PasswordDigest> clearTexts = pending.stream()
-                .flatMap(user -> user.password().map(PasswordDigest::ofClearText).stream())
-                .toList();
-        try (HashesInOrder hashes = passwords.hashAll(clearTexts)) {
-            for (int planned = 0; planned < pending.size(); ) {
-                if (stopping) {
-                    handOver(lease);
-                    return false;
-                }
-                PlannedBatch batch = plan(pending.subList(planned, pending.size()), hashes);
-                if (!attempt(() -> batches.importBatch(lease, batch))) {
-                    return false;
-                }
-                planned += batch.rows().length;
-            }
-            return true;
+    /** The users up to the first whose clear-text password is not hashed yet (by any instance: HashingWorker). */
+    private static List<PendingUser> hashedPrefix(List<PendingUser> pending) {
+        int ready = 0;
+        while (ready < pending.size() && !pending.get(ready).awaitsHash()) {
+            ready++;
         }
+        return pending.subList(0, ready);
     }
 
     /**
-     * The next batch: the users up to the first whose password is not hashed yet, with the
-     * ids they get if imported; made outside any transaction.
+     * The next user's password is being hashed: waits a moment, keeping the lease. False: the
+     * job must stop (abort, cancel, takeover).
      */
-    private static PlannedBatch plan(List<PendingUser> pending, HashesInOrder hashes) {
-        Iterator<PasswordHash> hashed = hashes.takeUntil(Instant.now().plus(HASHING_PER_BATCH)).iterator();
-        int size = 0;
-        long[] rows = new long[pending.size()];
-        String[] newUserIds = new String[pending.size()];
-        String[] passwordHashes = new String[pending.size()];
-        String[] passwordAlgorithms = new String[pending.size()];
-        for (PendingUser user : pending) {
-            if (user.password().isPresent()) {
-                if (!hashed.hasNext()) {
-                    break;
-                }
-                PasswordHash hash = hashed.next();
-                passwordHashes[size] = hash.encoded();
-                passwordAlgorithms[size] = hash.algorithm().wireName();
-            }
-            rows[size] = user.row();
-            newUserIds[size] = UserId.generate().value();
-            size++;
+    private boolean awaitHashes(ImportLease lease) {
+        hashing.wake();
+        try {
+            Thread.sleep(HASH_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for password hashes", e);
         }
-        return new PlannedBatch(Arrays.copyOf(rows, size), Arrays.copyOf(newUserIds, size),
-                Arrays.copyOf(passwordHashes, size), Arrays.copyOf(passwordAlgorithms, size));
+        return attempt(() -> batches.renew(lease));
+    }
+
+    /** The next batch: the users' rows in order, with the ids they get if imported; made outside any transaction. */
+    private static PlannedBatch plan(List<PendingUser> users) {
+        return new PlannedBatch(users.stream().mapToLong(PendingUser::row).toArray(),
+                users.stream().map(user -> UserId.generate().value()).toArray(String[]::new));
     }
 
     /** Runs a step, and again after a pause when it fails, up to ATTEMPTS times. */

@@ -51,6 +51,7 @@ public class ImportMetrics {
     private Counter filesRefused;
     private Timer fileReading;
     private Counter avatarsStored;
+    private Counter passwordsHashed;
     private Counter avatarsNotFetched;
     private final AtomicReference<RunningJob> running = new AtomicReference<>();
 
@@ -73,6 +74,8 @@ public class ImportMetrics {
         fileUsers = meters.counter("importer.files.users", "Users staged from files (uploadImportFile, downloadPublicImportFile)");
         filesRefused = meters.counter("importer.files.refused", "Files that could not be fetched or read: their operation failed");
         fileReading = meters.timer("importer.files.read.duration", "How long reading a file into staged users took");
+        passwordsHashed = meters.counter("importer.passwords.hashed",
+                "Clear-text passwords of imports hashed by this instance, whichever instance ran the import");
         avatarsStored = meters.counter("importer.avatars.stored", "Pending avatars fetched and stored");
         avatarsNotFetched = meters.counter("importer.avatars.failed", "Pending avatars that could not be fetched, or were no image");
         meters.gauge("importer.import.users.per.second",
@@ -104,6 +107,11 @@ public class ImportMetrics {
                 job.users().addAndGet(count.total());
             }
         });
+    }
+
+    /** This instance stored the hashes of {@code passwords} clear-text passwords (counted once committed). */
+    public void passwordsHashed(int passwords) {
+        passwordsHashed.inc(passwords);
     }
 
     /** A job starts on this instance; hand the answer back to {@link #jobEnded}. */

@@ -61,25 +61,33 @@ public class OperationRepository {
                     count_updated = count_updated + :updated, count_skipped = count_skipped + :skipped,
                     count_failed = count_failed + :failed, last_row = :lastRow, updated_at = clock_timestamp()
                 WHERE id = :id
-                RETURNING id, updated_at, count_completed, count_imported, count_updated, count_skipped, count_failed)
-            INSERT INTO import_progress (operation_id, ts, completed, imported, updated, skipped, failed)
+                RETURNING id, updated_at, count_completed, count_imported, count_updated, count_skipped, count_failed,
+                          count_hashed)
+            INSERT INTO import_progress (operation_id, ts, completed, imported, updated, skipped, failed, hashed)
             SELECT * FROM counted
             ON CONFLICT DO NOTHING""");
 
     /** Where the import starts: the first point of its progress (users left out of a selection are counted). */
     private static final NamedSql RECORD_START = NamedSql.of("""
-            INSERT INTO import_progress (operation_id, ts, completed, imported, updated, skipped, failed)
-            SELECT id, clock_timestamp(), count_completed, count_imported, count_updated, count_skipped, count_failed
+            INSERT INTO import_progress (operation_id, ts, completed, imported, updated, skipped, failed, hashed)
+            SELECT id, clock_timestamp(), count_completed, count_imported, count_updated, count_skipped, count_failed,
+                   count_hashed
             FROM import_operations WHERE id = :id
             ON CONFLICT DO NOTHING""");
+
+    private static final NamedSql COUNT_PASSWORDS = NamedSql.of("""
+            UPDATE import_operations SET count_passwords = count_hashed + (
+                SELECT count(*) FROM import_data
+                WHERE operation_id = :id AND (data->>'password') IS NOT NULL AND outcome IS NULL)
+            WHERE id = :id""");
 
     /** At most :points points of the operation's progress, evenly spread, the first and the last kept. */
     private static final NamedSql PROGRESS = NamedSql.of("""
             WITH numbered AS (
-                SELECT ts, completed, imported, updated, skipped, failed,
+                SELECT ts, completed, imported, updated, skipped, failed, hashed,
                        row_number() OVER (ORDER BY ts) AS n, count(*) OVER () AS points
                 FROM import_progress WHERE operation_id = :id)
-            SELECT ts, completed, imported, updated, skipped, failed FROM numbered
+            SELECT ts, completed, imported, updated, skipped, failed, hashed FROM numbered
             WHERE (n - 1) % greatest(1, ceil(points / :points::numeric))::bigint = 0 OR n = points
             ORDER BY ts""");
 
@@ -162,6 +170,14 @@ public class OperationRepository {
                 "updated", count.updated(), "skipped", count.skipped(), "failed", count.failed(), "lastRow", lastRow));
     }
 
+    /**
+     * As the import starts: how many of its users bring a clear-text password to hash (the
+     * duplicates set aside). Hashing begins once the import is IMPORTING_USERS.
+     */
+    public void countPasswordsToHash(OperationId id) {
+        sql.update(COUNT_PASSWORDS, Map.of("id", id.value()));
+    }
+
     public void recordStart(OperationId id) {
         sql.update(RECORD_START, Map.of("id", id.value()));
     }
@@ -170,7 +186,7 @@ public class OperationRepository {
     public List<ProgressPoint> progress(OperationId id, int points) {
         return sql.query(PROGRESS, Map.of("id", id.value(), "points", points),
                 row -> new ProgressPoint(row.getTimestamp(1).toInstant(), row.getInt(2), new OutcomeCount(
-                        row.getInt(3), row.getInt(4), row.getInt(5), row.getInt(6))));
+                        row.getInt(3), row.getInt(4), row.getInt(5), row.getInt(6)), row.getInt(7)));
     }
 
     public void moveTo(OperationId id, OperationStatus status) {

@@ -18,7 +18,6 @@ import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The staged rows, {@code import_data}: one partition per operation, made when its first
@@ -29,13 +28,24 @@ import java.util.Optional;
 public class StagedRows {
 
     /** A staged user waiting for its batch: its row, and its clear-text password if it has one. */
-    public record PendingUser(long row, Optional<String> password) {
+    /** A staged user not processed yet; one with a clear-text password awaits its hash. */
+    public record PendingUser(long row, boolean awaitsHash) {
     }
 
+    /**
+     * The next users in row order, up to the first whose clear-text password is not hashed
+     * yet, that one included (found by the index of the rows to hash, import_data_to_hash),
+     * so that a job waiting for a hash does not read a whole batch again every time it looks.
+     */
     private static final NamedSql PENDING = NamedSql.of("""
-            SELECT id, data->>'password' FROM import_data
-            WHERE operation_id = :operation AND data_type = 'user' AND id > :afterRow AND outcome IS NULL
-            ORDER BY id LIMIT :limit""");
+            WITH first_to_hash AS (
+                SELECT min(id) AS id FROM import_data
+                WHERE operation_id = :operation AND (data->>'password') IS NOT NULL
+                  AND id > :afterRow AND outcome IS NULL AND data_type = 'user')
+            SELECT d.id, d.id = f.id FROM import_data d, first_to_hash f
+            WHERE d.operation_id = :operation AND d.data_type = 'user' AND d.id > :afterRow AND d.outcome IS NULL
+              AND (f.id IS NULL OR d.id <= f.id)
+            ORDER BY d.id LIMIT :limit""");
 
     private static final NamedSql SELECTION = NamedSql.load("import/selection.sql");
 
@@ -96,7 +106,7 @@ public class StagedRows {
     /** Up to {@code limit} users staged for the operation after row {@code afterRow}, in order. */
     public List<PendingUser> pendingAfter(OperationId operation, long afterRow, int limit) {
         return sql.query(PENDING, Map.of("operation", operation.value(), "afterRow", afterRow, "limit", limit),
-                row -> new PendingUser(row.getLong(1), Optional.ofNullable(row.getString(2))));
+                row -> new PendingUser(row.getLong(1), row.getBoolean(2)));
     }
 
     /**

@@ -65,8 +65,7 @@ public class UserImport {
         Map<String, Integer> counts = new HashMap<>();
         sql.query(IMPORT_BATCH, Map.of("operation", operation.value(), "ifUserExists", ifUserExists.wireName(),
                         "grantable", grantable.toArray(String[]::new), "runBy", runBy.value(),
-                        "rows", batch.rows(), "newIds", batch.newUserIds(), "passwordHashes", batch.passwordHashes(),
-                        "passwordAlgorithms", batch.passwordAlgorithms()),
+                        "rows", batch.rows(), "newIds", batch.newUserIds()),
                 row -> counts.put(row.getString(1), row.getInt(2)));
         return OutcomeCount.of(counts);
     }

@@ -65,6 +65,13 @@ public class ImportOperation {
     @Column(name = "count_failed")
     private int failedCount;
 
+    /** Clear-text passwords to hash as the import started, and those hashed so far (by any instance). */
+    @Column(name = "count_passwords")
+    private int passwordCount;
+
+    @Column(name = "count_hashed")
+    private int hashedCount;
+
     @Column(name = "if_user_exists")
     private IfUserExists ifUserExists = IfUserExists.SKIP;
 
@@ -242,7 +249,9 @@ public class ImportOperation {
                     .add("updated", updatedCount)
                     .add("skipped", skippedCount)
                     .add("failed", failedCount)
-                    .add("error", skippedCount + failedCount)); // as Rocket.Chat reports it
+                    .add("error", skippedCount + failedCount) // as Rocket.Chat reports it
+                    .add("passwords", passwordCount)
+                    .add("hashed", hashedCount));
         }
         return json.build();
     }

@@ -6,8 +6,8 @@ import dev.importer.platform.Timestamps;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 
-/** An import's counts at one moment: after one of its batches, or as it started. */
-public record ProgressPoint(Instant ts, int completed, OutcomeCount count) {
+/** An import's counts at one moment, after one of its batches or as it started: users processed, passwords hashed. */
+public record ProgressPoint(Instant ts, int completed, OutcomeCount count, int hashed) {
 
     public JsonObject toJson() {
         return JSON.createObjectBuilder()
@@ -17,6 +17,7 @@ public record ProgressPoint(Instant ts, int completed, OutcomeCount count) {
                 .add("updated", count.updated())
                 .add("skipped", count.skipped())
                 .add("failed", count.failed())
+                .add("hashed", hashed)
                 .build();
     }
 }

@@ -36,4 +36,16 @@ call() {
         -H 'Content-Type: application/json' "$@"
 }
 
+# start_second_server: another instance on the same database, on 127.0.0.1:$port_b ($server_b,
+# its log target/bench-server-b.log), stopped on exit too
+start_second_server() {
+    port_b=$((port + 1))
+    DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
+        java -jar target/payara-micro.jar --deploy target/importer.war --port "$port_b" --nocluster \
+        > target/bench-server-b.log 2>&1 &
+    server_b=$!
+    trap 'kill "$server_b" 2>/dev/null || true; wait "$server_b" 2>/dev/null || true; stop_server' EXIT
+    for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$port_b/health/ready" >/dev/null && break; sleep 1; done
+}
+
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

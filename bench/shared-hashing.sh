@@ -36,13 +36,7 @@ for round in $(seq 1 "$rounds"); do
     echo "round $round, one instance: ${one[-1]} users/s (plain JVM: one thread ${one_thread[-1]}, two ${two_threads[-1]})"
 done
 
-port_b=$((port + 1))
-DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
-    java -jar target/payara-micro.jar --deploy target/importer.war --port "$port_b" --nocluster \
-    > target/bench-server-b.log 2>&1 &
-server_b=$!
-trap 'kill "$server_b" 2>/dev/null || true; wait "$server_b" 2>/dev/null || true; stop_server' EXIT
-for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$port_b/health/ready" >/dev/null && break; sleep 1; done
+start_second_server
 
 two=(); share=(); two_threads_b=()
 for round in $(seq 1 "$rounds"); do

@@ -14,13 +14,7 @@ calls="${1:-64}"
 export IMPORT_LEASE_SECONDS=10 IMPORT_BATCH_SIZE=50 IMPORT_BATCH_MAX=50
 source "$(dirname "$0")/server.sh"
 
-port_b=$((port + 1))
-DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
-    java -jar target/payara-micro.jar --deploy target/importer.war --port "$port_b" --nocluster \
-    > target/bench-server-b.log 2>&1 &
-server_b=$!
-trap 'kill "$server_b" 2>/dev/null || true; wait "$server_b" 2>/dev/null || true; stop_server' EXIT
-for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$port_b/health/ready" >/dev/null && break; sleep 1; done
+start_second_server
 
 echo "== $calls simultaneous import.new, alternating between :$port and :$port_b"
 codes=$(seq 1 "$calls" | xargs -P "$calls" -I{} sh -c '

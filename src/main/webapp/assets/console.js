@@ -148,9 +148,10 @@ async function refresh() {
     await drawProgress(operation, status.state);
 }
 
-/** The chart of users per second, read again when the import moved on, at most every PROGRESS_EVERY_MS. */
+/** The chart of users (and passwords hashed) per second, read again when the import moved on, at most every PROGRESS_EVERY_MS. */
 async function drawProgress(operation, state) {
-    const key = `${operation._id} ${operation.status} ${(operation.count || {}).completed || 0}`;
+    const count = operation.count || {};
+    const key = `${operation._id} ${operation.status} ${count.completed || 0} ${count.hashed || 0}`;
     const now = Date.now();
     if (key === charted.key || (state === 'importing' && now - charted.at < PROGRESS_EVERY_MS)) {
         return;

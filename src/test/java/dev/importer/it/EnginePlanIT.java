@@ -61,8 +61,8 @@ class EnginePlanIT extends ImportIT {
             c.setAutoCommit(false);
             long[] rows = firstRows(c, operation);
             try (Statement s = c.createStatement()) {
-                // as every connection of the service, and as PlannerContract before a batch
-                s.execute("SET plan_cache_mode = force_custom_plan");
+                // as every connection of the service (its statements unnamed: planned for their parameters),
+                // and as PlannerContract before a batch
                 s.execute("SET jit = off");
                 s.execute("ANALYZE import_data_" + operation);
                 s.execute("SET LOCAL enable_seqscan = off");

@@ -75,15 +75,15 @@ public class HashingWorker {
         stopping = true;
     }
 
+    boolean holdsClaim() {
+        return current != null;
+    }
+
     /**
      * The server stops (ImportJob's shutdown hook): no claim is made any more, and the one
      * being hashed is given up, so that another instance hashes it at once rather than after
      * IMPORT_LEASE_SECONDS. A late store of it changes nothing: the claim is no longer its own.
      */
-    boolean holdsClaim() {
-        return current != null;
-    }
-
     void releaseAtShutdown(Connection connection) throws SQLException {
         stopping = true;
         Claim claim = current;

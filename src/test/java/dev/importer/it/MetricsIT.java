@@ -43,7 +43,7 @@ class MetricsIT extends ImportIT {
 
         String operation = startNew();
         assertOk(addUsers(user(tag + "-ann", tag + "-ann@example.com", null),
-                user(tag + "-bob", tag + "-bob@example.com", null),
+                user(tag + "-bob", tag + "-bob@example.com", "bob-password"),
                 user(tag + "-taken", tag + "-taken@example.com", null)));
         assertOk(api.post("api/v1/import.run", admin));
         awaitTrue(() -> "done".equals(status().getString("state")), Duration.ofSeconds(60));
@@ -61,6 +61,7 @@ class MetricsIT extends ImportIT {
         assertEquals(1, after.increase(before, "importer_import_duration_seconds_count", ""), after.text);
         assertTrue(after.increase(before, "importer_import_lock_wait_seconds_count", "") >= 4, after.text);
         assertEquals(1, after.increase(before, "importer_logins_failed_total", ""), after.text);
+        assertEquals(1, after.increase(before, "importer_passwords_hashed_total", ""), "bob's: " + after.text);
         assertEquals(0, after.value("importer_import_users_per_second", ""), "no import runs: " + after.text);
         assertTrue(operation.length() > 0);
         for (String timer : List.of("importer_import_duration_seconds", "importer_import_lock_wait_seconds")) {

@@ -76,7 +76,7 @@ public class OperationRepository {
             ON CONFLICT DO NOTHING""");
 
     private static final NamedSql COUNT_PASSWORDS = NamedSql.of("""
-            UPDATE import_operations SET count_passwords = count_hashed + (
+            UPDATE import_operations SET count_passwords = (
                 SELECT count(*) FROM import_data
                 WHERE operation_id = :id AND (data->>'password') IS NOT NULL AND outcome IS NULL)
             WHERE id = :id""");

@@ -34,6 +34,18 @@ public final class Redacted extends RuntimeException {
         return new Redacted(describe(e), e.getStackTrace(), redactedCause);
     }
 
+    /** The chain on one line, outermost first: each exception's class and SQLState, no message. */
+    public static String chain(Throwable e) {
+        StringBuilder chain = new StringBuilder();
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable cause = e; cause != null && !seen.containsKey(cause) && seen.size() < MAX_CAUSES;
+                cause = cause.getCause()) {
+            seen.put(cause, true);
+            chain.append(chain.isEmpty() ? "" : " <- ").append(describe(cause));
+        }
+        return chain.toString();
+    }
+
     private static String describe(Throwable e) {
         String state = e instanceof SQLException sql ? sql.getSQLState()
                 : e instanceof JDBCException jdbc ? jdbc.getSQLState() : null;

@@ -68,7 +68,8 @@ public final class ExceptionMappers {
         @Override
         public Response toResponse(Throwable e) {
             if (DatabaseUnavailable.isCauseOf(e)) {
-                LOG.warning("The database cannot be reached or did not answer in time: answered 503");
+                LOG.warning("The database cannot be reached or did not answer in time: answered 503 ("
+                        + Redacted.chain(e) + ")");
                 return Response.fromResponse(ApiException.json(503, ApiException.databaseUnavailable()))
                         .header("Retry-After", ApiException.DATABASE_RETRY_AFTER_SECONDS)
                         .build();

@@ -26,6 +26,14 @@ class RedactedTest {
     }
 
     @Test
+    void saysTheChainOnOneLineWithoutMessages() {
+        SQLException timeout = new SQLException("ERROR: canceling statement due to statement timeout, s3cret", "57014");
+
+        assertEquals("java.lang.IllegalStateException <- java.sql.SQLException [SQLState 57014]",
+                Redacted.chain(new IllegalStateException("s3cret", timeout)));
+    }
+
+    @Test
     void endsOnACycleOfCauses() {
         IllegalStateException first = new IllegalStateException("a");
         IllegalStateException second = new IllegalStateException("b", first);

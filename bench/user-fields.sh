@@ -37,16 +37,16 @@ full_body() {
     }' > "$1"
 }
 
-# import_seconds BODY: a new operation, the body staged, run to the end; addUsers + run in seconds
+# import_seconds BODY: a new operation, the body staged, run to the end; "addUsers run" in seconds
 import_seconds() {
     call POST import.new -o /dev/null
     local add; add=$(call POST import.addUsers --data-binary @"$1" -o /dev/null -w '%{time_total}')
     local run; run=$(run_until_done)
-    awk -v a="$add" -v r="$run" 'BEGIN {printf "%.3f", a + r}'
+    echo "$add $run"
 }
 
 kinds=(required full two)
-declare -A seconds
+declare -A seconds staged ran
 for round in $(seq 1 "$rounds"); do
     users_body target/bench-required.json "r$round-r" "$users"
     full_body target/bench-full.json "r$round-f" "$users" 0
@@ -54,9 +54,12 @@ for round in $(seq 1 "$rounds"); do
     line="round $round:"
     for k in 0 1 2; do
         kind=${kinds[$(( (round + k) % 3 ))]}
-        took=$(import_seconds "target/bench-$kind.json")
+        read -r add run < <(import_seconds "target/bench-$kind.json")
+        took=$(awk -v a="$add" -v r="$run" 'BEGIN {printf "%.3f", a + r}')
         seconds[$kind]="${seconds[$kind]:-} $took"
-        line="$line $kind $took s;"
+        staged[$kind]="${staged[$kind]:-} $add"
+        ran[$kind]="${ran[$kind]:-} $run"
+        line="$line $kind $took s ($add + $run);"
     done
     echo "$line"
 done
@@ -69,3 +72,6 @@ awk -v n="$users" -v r="$rounds" -v q="$m_required" -v f="$m_full" -v t="$m_two"
     printf "  every field, one address, import id and role            %.3f s = %.0f users/s; ratio %.2f\n", f, n / f, f / q
     printf "  every field, two addresses, import ids and roles each   %.3f s = %.0f users/s; ratio %.2f\n", t, n / t, t / q
 }'
+for kind in "${kinds[@]}"; do
+    printf "  %-8s import.addUsers %.3f s, import.run %.3f s\n" "$kind" "$(median ${staged[$kind]})" "$(median ${ran[$kind]})"
+done

@@ -79,6 +79,7 @@ public class ImportJob {
     private volatile boolean stopping;
     /** The leases of the jobs running on this instance. */
     private final Set<ImportLease> running = ConcurrentHashMap.newKeySet();
+    private DatabaseSettings database;
     private Thread shutdownHook;
 
     public void start(ImportLease lease) {
@@ -105,12 +106,12 @@ public class ImportJob {
      */
     @PostConstruct
     void handOverOnShutdown() {
-        DatabaseSettings database = DatabaseSettings.fromConfig();
-        shutdownHook = new Thread(() -> releaseAtShutdown(database), "importer-hand-over");
+        database = DatabaseSettings.fromConfig();
+        shutdownHook = new Thread(this::releaseAtShutdown, "importer-hand-over");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    private void releaseAtShutdown(DatabaseSettings database) {
+    private void releaseAtShutdown() {
         stopping = true;
         if (running.isEmpty() && !hashing.holdsClaim()) {
             return;
@@ -130,8 +131,10 @@ public class ImportJob {
      * The server is stopping (Ctrl-C, SIGTERM, undeploy): each job gives its import up at its
      * next batch boundary, releasing the lease, so that another instance (or this one, once
      * restarted) continues it within the takeover timer's period instead of after
-     * IMPORT_LEASE_SECONDS. Waits for them up to STOP_WAIT. A kill -9 still leaves the lease to
-     * run out.
+     * IMPORT_LEASE_SECONDS. Waits for them up to STOP_WAIT, then releases what is still held here
+     * as the shutdown hook would: the lease of a job that did not stop in time, and the passwords
+     * claimed to hash (GlassFish and WildFly undeploy as they stop, and the hook is removed then).
+     * A kill -9 still leaves the lease to run out.
      */
     @PreDestroy
     void stopAtBatchBoundaries() {
@@ -147,9 +150,10 @@ public class ImportJob {
                 Thread.sleep(STOP_POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        releaseAtShutdown();
     }
 
     void run(ImportLease lease) {

@@ -27,7 +27,6 @@ import java.util.Map;
 @ApplicationScoped
 public class StagedRows {
 
-    /** A staged user waiting for its batch: its row, and its clear-text password if it has one. */
     /** A staged user not processed yet; one with a clear-text password awaits its hash. */
     public record PendingUser(long row, boolean awaitsHash) {
     }

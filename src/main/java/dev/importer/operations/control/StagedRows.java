@@ -5,6 +5,7 @@ import static dev.importer.platform.http.Jsonp.JSON;
 import dev.importer.operations.entity.OperationId;
 import dev.importer.operations.entity.Outcome;
 import dev.importer.operations.entity.StagedUsers;
+import dev.importer.platform.database.BinaryCopyRows;
 import dev.importer.platform.database.NamedSql;
 import dev.importer.platform.database.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,9 @@ public class StagedRows {
               AND (f.id IS NULL OR d.id <= f.id)
             ORDER BY d.id LIMIT :limit""");
 
+    /** import_data.data_type of a staged user. */
+    private static final String USER = "user";
+
     private static final NamedSql SELECTION = NamedSql.load("import/selection.sql");
 
     /** A selection's list holds import ids: a user is selected when its first import id is listed. */
@@ -68,12 +72,11 @@ public class StagedRows {
         String partition = partitionOf(operation);
         em.createNativeQuery("CREATE TABLE IF NOT EXISTS " + partition
                 + " PARTITION OF import_data FOR VALUES IN ('" + operation.value() + "')").executeUpdate();
-        StringBuilder csv = new StringBuilder(users.rows().size() * 160);
+        BinaryCopyRows rows = new BinaryCopyRows(users.rows().size() * 200);
         for (String data : users.rows()) {
-            csv.append(operation.value()).append(",user,\"").append(data.replace("\"", "\"\"")).append("\"\n");
+            rows.row(3).text(operation.value()).text(USER).jsonb(data);
         }
-        sql.copyIn("COPY " + partition + " (operation_id, data_type, data) FROM STDIN (FORMAT csv)",
-                new StringReader(csv.toString()));
+        sql.copyIn("COPY " + partition + " (operation_id, data_type, data) FROM STDIN (FORMAT binary)", rows.end());
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.importer.platform.database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.Reader;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,7 +50,7 @@ public class Sql {
     }
 
     /** PostgreSQL's COPY ... FROM STDIN: the fastest way in for many rows. Answers the rows copied. */
-    public long copyIn(String copyStatement, Reader rows) {
+    public long copyIn(String copyStatement, InputStream rows) {
         return onConnection(c -> {
             try {
                 return c.unwrap(PGConnection.class).getCopyAPI().copyIn(copyStatement, rows);

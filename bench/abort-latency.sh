@@ -20,10 +20,7 @@ idle=(); busy=()
 for round in $(seq 1 "$rounds"); do
     prefix="abort$round"
     call POST import.new -o /dev/null
-    for first in $(seq 1 10000 "$users"); do
-        users_body target/bench-abort.json "$prefix" "$(( users - first + 1 < 10000 ? users - first + 1 : 10000 ))" "$first"
-        call POST import.addUsers --data-binary @target/bench-abort.json -o /dev/null
-    done
+    stage_in_requests "$prefix" "$users"
     call POST import.run -o /dev/null
     until [ "$(created "$prefix")" -ge "$at" ]; do sleep 0.2; done
     busy+=("$(import_new_seconds)")

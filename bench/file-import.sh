@@ -69,10 +69,7 @@ file_seconds() { # the peak heap during the upload goes to target/bench-heap
 api_seconds() {
     local started; started=$(date +%s.%N)
     call POST import.new -o /dev/null
-    for first in $(seq 1 10000 "$users"); do
-        users_body target/bench-chunk.json "$1" "$(( users - first + 1 < 10000 ? users - first + 1 : 10000 ))" "$first"
-        call POST import.addUsers --data-binary @target/bench-chunk.json -o /dev/null
-    done
+    stage_in_requests "$1" "$users"
     call POST import.run -o /dev/null
     wait_done
     end_of_latest "$started"

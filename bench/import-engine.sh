@@ -98,10 +98,7 @@ echo
 echo "== $scale users staged in requests of 10,000, then import.run"
 call POST import.new -o /dev/null
 started=$(date +%s.%N)
-for first in $(seq 1 10000 "$scale"); do
-    users_body target/bench-service.json big "$(( scale - first + 1 < 10000 ? scale - first + 1 : 10000 ))" "$first"
-    call POST import.addUsers --data-binary @target/bench-service.json -o /dev/null
-done
+stage_in_requests big "$scale"
 staged=$(elapsed_since "$started")
 psql_db -c "ANALYZE import_data" -c "CHECKPOINT"
 big_run=$(run_until_done)

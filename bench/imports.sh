@@ -13,6 +13,16 @@ users_body() {
     }' > "$1"
 }
 
+# stage_in_requests PREFIX COUNT: COUNT users named PREFIX-<n> staged into the current operation
+# with import.addUsers, 10,000 a request
+stage_in_requests() {
+    local first
+    for first in $(seq 1 10000 "$2"); do
+        users_body target/bench-chunk.json "$1" "$(( $2 - first + 1 < 10000 ? $2 - first + 1 : 10000 ))" "$first"
+        call POST import.addUsers --data-binary @target/bench-chunk.json -o /dev/null
+    done
+}
+
 elapsed_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN {printf "%.3f", b - a}'; }
 
 # import.run until import.status says done; the time is from the call to the moment the

@@ -19,10 +19,10 @@ public final class BinaryCopyRows {
     private static final int JSONB_VERSION = 1;
     private static final short END = -1;
 
-    private final ByteArrayOutputStream bytes;
+    private final Buffer bytes;
 
     public BinaryCopyRows(int expectedBytes) {
-        bytes = new ByteArrayOutputStream(expectedBytes);
+        bytes = new Buffer(expectedBytes);
         bytes.writeBytes(SIGNATURE);
         writeInt(0); // flags: no OIDs
         writeInt(0); // no header extension
@@ -52,7 +52,7 @@ public final class BinaryCopyRows {
     /** The rows, ended, as COPY reads them. */
     public InputStream end() {
         writeShort(END);
-        return new ByteArrayInputStream(bytes.toByteArray());
+        return bytes.asInput();
     }
 
     private void writeShort(int value) {
@@ -63,5 +63,16 @@ public final class BinaryCopyRows {
     private void writeInt(int value) {
         writeShort(value >>> 16);
         writeShort(value);
+    }
+
+    /** Read where it was written: a staged body's rows are not copied once more. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer(int size) {
+            super(size);
+        }
+
+        InputStream asInput() {
+            return new ByteArrayInputStream(buf, 0, count);
+        }
     }
 }

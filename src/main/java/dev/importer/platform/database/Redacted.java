@@ -3,6 +3,7 @@ package dev.importer.platform.database;
 import java.sql.SQLException;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.hibernate.JDBCException;
 
 /**
@@ -36,12 +37,9 @@ public final class Redacted extends RuntimeException {
 
     /** The chain on one line, outermost first: each exception's class and SQLState, no message. */
     public static String chain(Throwable e) {
-        StringBuilder chain = new StringBuilder();
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable cause = e; cause != null && !seen.containsKey(cause) && seen.size() < MAX_CAUSES;
-                cause = cause.getCause()) {
-            seen.put(cause, true);
-            chain.append(chain.isEmpty() ? "" : " <- ").append(describe(cause));
+        StringJoiner chain = new StringJoiner(" <- ");
+        for (Throwable cause = of(e); cause != null; cause = cause.getCause()) {
+            chain.add(cause.toString());
         }
         return chain.toString();
     }

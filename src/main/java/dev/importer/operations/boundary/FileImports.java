@@ -8,13 +8,13 @@ import dev.importer.operations.control.ImportLock;
 import dev.importer.operations.control.OperationRepository;
 import dev.importer.operations.control.StagedRows;
 import dev.importer.operations.control.StagedRows.ReportRow;
+import dev.importer.operations.control.StagedRows.Staged;
 import dev.importer.operations.entity.Actor;
 import dev.importer.operations.entity.EventType;
 import dev.importer.operations.entity.ImportOperation;
 import dev.importer.operations.entity.OperationId;
 import dev.importer.operations.entity.OperationStatus;
 import dev.importer.operations.entity.StagedUser;
-import dev.importer.operations.entity.StagedUsers;
 import dev.importer.operations.files.FileImporter;
 import dev.importer.operations.files.FileLimits;
 import dev.importer.operations.control.ImportEvents;
@@ -28,11 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -86,10 +83,6 @@ public class FileImports {
     @ConfigProperty(name = "IMPORT_FILE_MAX_ENTRIES", defaultValue = "10000")
     int maxEntries;
 
-    @Inject
-    @ConfigProperty(name = "IMPORT_MAX_USERS_PER_REQUEST", defaultValue = "10000")
-    int usersPerCopy;
-
     /** A file as it came: its name, its content type as the client gave it, its bytes. */
     public record ImportFile(String name, String contentType, byte[] content) {
     }
@@ -141,16 +134,14 @@ public class FileImports {
         long started = System.nanoTime();
         FileImporter importer = FileImporter.ofKey(operation.importerKey());
         byte[] content = files.of(id).orElseThrow(() -> new IllegalStateException("The file of " + id + " is gone"));
-        Staging staging = new Staging(id);
-        importer.format().read(new ByteArrayInputStream(content),
+        Staged staged = stagedRows.stage(id, each -> importer.format().read(new ByteArrayInputStream(content),
                 new FileLimits(maxExpandedBytes, maxEntries),
-                (where, user) -> staging.add(StagedUser.fromJson(user, where, usernameRule)));
-        staging.flush();
-        permissions.requireExistingRoles(staging.roles);
-        roleGrants.requireMayGrant(caller, staging.roles);
-        operation.usersStaged(staging.count, now);
+                (where, user) -> each.accept(StagedUser.fromJson(user, where, usernameRule))));
+        permissions.requireExistingRoles(staged.roles());
+        roleGrants.requireMayGrant(caller, staged.roles());
+        operation.usersStaged(staged.count(), now);
         events.record(EventType.ADD_USERS, actor, Optional.of(id));
-        metrics.fileRead(importer, staging.count, Duration.ofNanos(System.nanoTime() - started));
+        metrics.fileRead(importer, staged.count(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The file could not be fetched or read: its operation, if still valid and not finished, ends failed. */
@@ -179,33 +170,5 @@ public class FileImports {
         ZonedDateTime t = now.atZone(ZoneOffset.UTC);
         return "" + t.getYear() + (t.getMonthValue() - 1) + t.getDayOfMonth() + t.getHour() + t.getMinute()
                 + t.getSecond() + "_" + caller.value() + "_" + fileName;
-    }
-
-    /** The users read so far, copied into the operation's partition a request's worth at a time. */
-    private final class Staging {
-        private final OperationId operation;
-        private final List<String> rows = new ArrayList<>();
-        private final Set<String> roles = new LinkedHashSet<>();
-        private int count;
-
-        Staging(OperationId operation) {
-            this.operation = operation;
-        }
-
-        void add(StagedUser user) {
-            rows.add(user.toJson().toString());
-            roles.addAll(user.roles());
-            count++;
-            if (rows.size() == usersPerCopy) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (!rows.isEmpty()) {
-                stagedRows.stage(operation, new StagedUsers(rows, Set.of()));
-                rows.clear();
-            }
-        }
     }
 }

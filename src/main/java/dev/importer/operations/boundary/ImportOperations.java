@@ -8,6 +8,7 @@ import dev.importer.operations.control.ImportMetrics;
 import dev.importer.operations.control.OperationRepository;
 import dev.importer.operations.control.StagedRows;
 import dev.importer.operations.control.StagedRows.ReportRow;
+import dev.importer.operations.control.StagedRows.Staged;
 import dev.importer.operations.control.UserImport;
 import dev.importer.operations.entity.Actor;
 import dev.importer.operations.entity.EventType;
@@ -116,20 +117,20 @@ public class ImportOperations {
     }
 
     /**
-     * Stages the users for the valid operation, which must be new or awaiting users. Their
-     * roles must exist and be the caller's to give (judged again when the import runs).
+     * Stages the users for the valid operation, which must be new or awaiting users, all or
+     * none. Their roles must exist and be the caller's to give (judged again when the import runs).
      */
     public void addUsers(StagedUsers users, UserId caller, Actor actor) {
-        permissions.requireExistingRoles(users.roles());
-        roleGrants.requireMayGrant(caller, users.roles());
         Instant now = lock.exclusive();
         bounds.forTransaction(StatementBounds.STAGING);
         ImportOperation operation = latestValid();
         if (!operation.acceptsUsers()) {
             throw invalidStatus(operation);
         }
-        stagedRows.stage(operation.id(), users);
-        operation.usersStaged(users.count(), now);
+        Staged staged = stagedRows.stage(operation.id(), users::forEach);
+        permissions.requireExistingRoles(staged.roles());
+        roleGrants.requireMayGrant(caller, staged.roles());
+        operation.usersStaged(staged.count(), now);
         events.record(EventType.ADD_USERS, actor, Optional.of(operation.id()));
     }
 

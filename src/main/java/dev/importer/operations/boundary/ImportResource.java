@@ -41,6 +41,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -113,9 +114,18 @@ public class ImportResource {
     @Authenticated(permission = Permission.RUN_IMPORT)
     public JsonObject addUsers(InputStream body) {
         return largeRequests.bounded(() -> {
-            operations.addUsers(StagedUsers.read(body, maxUsersPerRequest, usernameRule), caller(), actor());
+            operations.addUsers(new StagedUsers(readAll(body), maxUsersPerRequest, usernameRule), caller(), actor());
             return SUCCESS;
         });
+    }
+
+    /** The whole body, read before the import lock is taken, so that no client's pace holds the lock. */
+    private static byte[] readAll(InputStream body) {
+        try {
+            return body.readAllBytes();
+        } catch (IOException e) {
+            throw ApiException.invalidParams("The request body could not be read");
+        }
     }
 
     /** Starts the import in the background and answers at once. {@code {"ifUserExists":"skip"|"update"}} */

@@ -4,7 +4,7 @@ import static dev.importer.platform.http.Jsonp.JSON;
 
 import dev.importer.operations.entity.OperationId;
 import dev.importer.operations.entity.Outcome;
-import dev.importer.operations.entity.StagedUsers;
+import dev.importer.operations.entity.StagedUser;
 import dev.importer.platform.database.BinaryCopyRows;
 import dev.importer.platform.database.NamedSql;
 import dev.importer.platform.database.Sql;
@@ -17,8 +17,11 @@ import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The staged rows, {@code import_data}: one partition per operation, made when its first
@@ -67,16 +70,36 @@ public class StagedRows {
     @Inject
     Sql sql;
 
-    /** Stages the users with COPY, in their order, into the operation's partition. */
-    public void stage(OperationId operation, StagedUsers users) {
+    /** Users to stage: each handed to {@code each} in order (the users of a request's body, of a file). */
+    @FunctionalInterface
+    public interface Users {
+        void forEach(Consumer<StagedUser> each);
+    }
+
+    /** How many users were staged, and every role they name. */
+    public record Staged(int count, Set<String> roles) {
+    }
+
+    /**
+     * Stages the users, in their order, into the operation's partition with one COPY, each sent
+     * as it comes: the database stores the first while the next are read and checked. When
+     * {@code users} throws, the COPY is cancelled and the exception thrown on.
+     */
+    public Staged stage(OperationId operation, Users users) {
         String partition = partitionOf(operation);
         em.createNativeQuery("CREATE TABLE IF NOT EXISTS " + partition
                 + " PARTITION OF import_data FOR VALUES IN ('" + operation.value() + "')").executeUpdate();
-        BinaryCopyRows rows = new BinaryCopyRows(users.rows().size() * 200);
-        for (String data : users.rows()) {
-            rows.row(3).text(operation.value()).text(USER).jsonb(data);
-        }
-        sql.copyIn("COPY " + partition + " (operation_id, data_type, data) FROM STDIN (FORMAT binary)", rows.end());
+        Set<String> roles = new LinkedHashSet<>();
+        long count = sql.copyIn("COPY " + partition + " (operation_id, data_type, data) FROM STDIN (FORMAT binary)",
+                copy -> {
+                    BinaryCopyRows rows = new BinaryCopyRows(copy);
+                    users.forEach(user -> {
+                        rows.row(3).text(operation.value()).text(USER).jsonb(user.toJson().toString());
+                        roles.addAll(user.roles());
+                    });
+                    rows.end();
+                });
+        return new Staged(Math.toIntExact(count), roles);
     }
 
     /**

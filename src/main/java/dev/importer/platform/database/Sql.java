@@ -3,7 +3,7 @@ package dev.importer.platform.database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Set-based SQL on the connection of the current transaction, the one JPA uses: for the
@@ -20,6 +21,9 @@ import org.postgresql.PGConnection;
  */
 @ApplicationScoped
 public class Sql {
+
+    /** Bytes handed to the driver at a time by {@link #copyIn}. */
+    private static final int COPY_CHUNK = 64 * 1024;
 
     @FunctionalInterface
     public interface Row<T> {
@@ -49,15 +53,42 @@ public class Sql {
         });
     }
 
-    /** PostgreSQL's COPY ... FROM STDIN: the fastest way in for many rows. Answers the rows copied. */
-    public long copyIn(String copyStatement, InputStream rows) {
+    /** Writes the rows of a COPY, in the format its statement names, as they are made. */
+    @FunctionalInterface
+    public interface CopyRows {
+        void writeTo(OutputStream copy);
+    }
+
+    /**
+     * PostgreSQL's COPY ... FROM STDIN, the fastest way in for many rows, fed as {@code rows}
+     * writes them: the database stores the first rows while the rest are made. An exception
+     * from {@code rows} cancels the COPY (the transaction then stores none of them) and is
+     * thrown on. Answers the rows copied.
+     */
+    public long copyIn(String copyStatement, CopyRows rows) {
         return onConnection(c -> {
+            PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), copyStatement, COPY_CHUNK);
             try {
-                return c.unwrap(PGConnection.class).getCopyAPI().copyIn(copyStatement, rows);
-            } catch (java.io.IOException e) {
-                throw new SQLException("COPY failed while reading its rows", e);
+                rows.writeTo(copy);
+                return copy.endCopy();
+            } catch (BinaryCopyRows.WriteFailed e) {
+                cancel(copy, e);
+                throw new SQLException("COPY failed while its rows were written", e.getCause());
+            } catch (RuntimeException e) {
+                cancel(copy, e);
+                throw e;
             }
         });
+    }
+
+    private static void cancel(PGCopyOutputStream copy, Exception cause) {
+        if (copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                cause.addSuppressed(e);
+            }
+        }
     }
 
     private <T> T onConnection(org.hibernate.jdbc.ReturningWork<T> work) {

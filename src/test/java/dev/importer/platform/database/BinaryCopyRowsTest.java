@@ -2,9 +2,14 @@ package dev.importer.platform.database;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +18,9 @@ class BinaryCopyRowsTest {
     @Test
     void writesPostgresBinaryCopyFormat() throws IOException {
         String json = "{\"name\":\"Zoë \\\"Z\\\"\"}";
-        DataInputStream copy = new DataInputStream(new BinaryCopyRows(16).row(2).text("op-é").jsonb(json).end());
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        new BinaryCopyRows(written).row(2).text("op-é").jsonb(json).end();
+        DataInputStream copy = new DataInputStream(new ByteArrayInputStream(written.toByteArray()));
 
         assertArrayEquals(new byte[] {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0}, copy.readNBytes(11));
         assertEquals(0, copy.readInt(), "flags");
@@ -28,5 +35,30 @@ class BinaryCopyRowsTest {
         assertArrayEquals(jsonBytes, copy.readNBytes(jsonBytes.length));
         assertEquals(-1, copy.readShort(), "trailer");
         assertEquals(-1, copy.read(), "nothing after the trailer");
+    }
+
+    @Test
+    void rowsReachTheCopyWhileMoreAreWritten() {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        BinaryCopyRows rows = new BinaryCopyRows(written);
+        String json = "{\"x\":\"" + "y".repeat(1000) + "\"}";
+        for (int i = 0; i < 100; i++) {
+            rows.row(1).jsonb(json);
+        }
+
+        assertTrue(written.size() > 0, "rows handed on before the end");
+    }
+
+    @Test
+    void aFailedWriteIsUncheckedAndOfItsOwnType() {
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("connection lost");
+            }
+        };
+        BinaryCopyRows rows = new BinaryCopyRows(broken);
+
+        assertThrows(BinaryCopyRows.WriteFailed.class, rows::end);
     }
 }

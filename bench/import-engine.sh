@@ -7,10 +7,14 @@
 #        addresses, roles, the outcome of each staged row;
 #    (b) the service's own statements (bench/service-sql.py) in psql, over all the users in
 #        one transaction: what batches, Java and HTTP add to them.
-# Each side imports users of its own, of the same shape.
-# Then, unless SCALE is 0, the cost per user of import.run with SCALE users staged (in
-# requests of 10,000), against its cost with USERS.
-#   bash bench/import-engine.sh [ROUNDS=3] [USERS=10000] [SCALE=1000000]
+# Each side imports users of its own, of the same shape. WARMUP rounds (default 3) of staging and
+# importing USERS users come first, not counted: a fresh JVM runs its first requests in the
+# interpreter, and a long import's later requests run compiled.
+# Then, unless SCALE is 0, SCALE users staged in requests of 10,000 and imported, end to end,
+# against the same bodies inserted by psql and the minimal import of them in one statement (the
+# floor); and the cost per user of import.run with SCALE users staged against its cost with USERS.
+#   [WARMUP=3] bash bench/import-engine.sh [ROUNDS=3] [USERS=10000] [SCALE=1000000]
+# USERS over 10,000 needs as many per request: IMPORT_MAX_USERS_PER_REQUEST=USERS in the environment.
 set -euo pipefail
 
 rounds="${1:-3}"
@@ -27,7 +31,7 @@ psql_seconds() {   # runs the SQL on stdin, answers the server time of its state
 minimal=ffffffffffffffffffffffff
 own=eeeeeeeeeeeeeeeeeeeeeeee
 reference_stage() {   # OPERATION FILE: the body's users into import_data, in SQL alone
-    psql_db -c "CREATE TABLE import_data_$1 PARTITION OF import_data FOR VALUES IN ('$1')"
+    psql_db -c "CREATE TABLE IF NOT EXISTS import_data_$1 PARTITION OF import_data FOR VALUES IN ('$1')"
     { printf '\\set body `cat %s`\n' "$2"
       echo "INSERT INTO import_data (operation_id, data_type, data)
             SELECT '$1', 'user', u FROM jsonb_array_elements(:'body'::jsonb -> 'users') u;"
@@ -63,6 +67,13 @@ SELECT count(*) FROM judged;
 SQL
 }
 
+for round in $(seq 1 "${WARMUP:-3}"); do
+    users_body target/bench-service.json "w$round-s" "$users"
+    call POST import.new -o /dev/null
+    call POST import.addUsers --data-binary @target/bench-service.json -o /dev/null
+    run_until_done >/dev/null
+done
+
 add=(); add_ref=(); run=(); run_ref=(); run_own=()
 for round in $(seq 1 "$rounds"); do
     users_body target/bench-service.json "r$round-s" "$users"
@@ -95,16 +106,28 @@ awk -v n="$users" -v r="$rounds" -v a="$m_add" -v ar="$m_add_ref" -v u="$m_run" 
 
 [ "$scale" -gt 0 ] || exit 0
 echo
-echo "== $scale users staged in requests of 10,000, then import.run"
+echo "== $scale users staged in requests of 10,000, then import.run; the same in SQL alone"
 call POST import.new -o /dev/null
 started=$(date +%s.%N)
 stage_in_requests big "$scale"
 staged=$(elapsed_since "$started")
 psql_db -c "ANALYZE import_data" -c "CHECKPOINT"
 big_run=$(run_until_done)
-awk -v n="$users" -v big="$scale" -v s="$staged" -v u="$m_run" -v b="$big_run" 'BEGIN {
-    printf "staging %d users: %.1f s = %.0f users/s\n", big, s, big / s
-    printf "import.run of %d users: %.1f s = %.0f users/s\n", big, b, big / b
+
+# the floor: the same bodies inserted by psql, then the minimal import in one statement
+floor_stage=0
+for first in $(seq 1 10000 "$scale"); do
+    users_body target/bench-chunk.json floor "$(( scale - first + 1 < 10000 ? scale - first + 1 : 10000 ))" "$first"
+    floor_stage=$(awk -v a="$floor_stage" -v b="$(reference_stage "$minimal" target/bench-chunk.json)" 'BEGIN {print a + b}')
+done
+psql_db -c "ANALYZE import_data" -c "CHECKPOINT"
+floor_run=$(reference_import)
+psql_db -c "DROP TABLE import_data_$minimal"
+
+awk -v n="$users" -v big="$scale" -v s="$staged" -v u="$m_run" -v b="$big_run" -v fs="$floor_stage" -v fr="$floor_run" 'BEGIN {
+    printf "staging %d users: %.1f s = %.0f users/s; SQL alone %.1f s\n", big, s, big / s, fs
+    printf "import.run of %d users: %.1f s = %.0f users/s; minimal SQL import in one statement %.1f s\n", big, b, big / b, fr
+    printf "end to end: %.1f s; SQL alone %.1f s; ratio %.2f\n", s + b, fs + fr, (fs + fr) / (s + b)
     printf "cost per user: %.1f us at %d users, %.1f us at %d users; ratio %.2f\n",
         u / n * 1e6, n, b / big * 1e6, big, (b / big) / (u / n)
 }'

@@ -4,8 +4,10 @@
 # beside as many with every field filled (type, deleted, about 200 bytes of custom fields,
 # bio, status text, UTC offset, avatar URL) and one address, one import id and one role, and
 # as many again with two of each; the three kinds in turn (the first kind rotating), each
-# import from a new operation; prints the medians and their ratios to the first kind.
-#   bash bench/user-fields.sh [ROUNDS=5] [USERS=10000]
+# import from a new operation; prints the medians and their ratios to the first kind. WARMUP
+# rounds (default 2) of the three kinds come first, not counted: a fresh JVM runs its first
+# requests in the interpreter.
+#   [WARMUP=2] bash bench/user-fields.sh [ROUNDS=5] [USERS=10000]
 set -euo pipefail
 
 rounds="${1:-5}"
@@ -46,6 +48,12 @@ import_seconds() {
 }
 
 kinds=(required full two)
+for round in $(seq 1 "${WARMUP:-2}"); do
+    users_body target/bench-required.json "w$round-r" "$users"
+    full_body target/bench-full.json "w$round-f" "$users" 0
+    full_body target/bench-two.json "w$round-t" "$users" 1
+    for kind in "${kinds[@]}"; do import_seconds "target/bench-$kind.json" >/dev/null; done
+done
 declare -A seconds staged ran
 for round in $(seq 1 "$rounds"); do
     users_body target/bench-required.json "r$round-r" "$users"

@@ -92,6 +92,33 @@ class ImportLifecycleIT extends ImportIT {
         assertEquals("importer_new", TestDatabase.queryValue("SELECT status FROM import_operations WHERE id = ?", id));
     }
 
+    /**
+     * Users go into the COPY as they are read: the 999 before a refused one have reached the
+     * database (over 64 KiB of rows) when it is read. The COPY is cancelled, none is kept, and
+     * the connections serve the next requests.
+     */
+    @Test
+    void aUserRefusedAfterHundredsAlreadyCopiedStagesNoneOfThem() {
+        String tag = "copied" + System.nanoTime();
+        String id = startNew();
+        JsonArrayBuilder users = Json.createArrayBuilder();
+        for (int i = 0; i < 999; i++) {
+            users.add(user(tag + "-" + i, tag + "-" + i + "@example.com", null));
+        }
+        users.add(user(tag + "-last", "not-an-address", null));
+
+        Reply refused = addUsers(users.build());
+
+        assertRefused(refused, "error-invalid-params");
+        assertTrue(refused.json().getString("error").startsWith("users[999]: "), refused.body());
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM import_data"));
+        assertEquals("importer_new", TestDatabase.queryValue("SELECT status FROM import_operations WHERE id = ?", id));
+        for (int i = 0; i < 10; i++) {
+            assertOk(addUsers(user(tag + "-after-" + i, tag + "-after-" + i + "@example.com", null)));
+        }
+        assertEquals(10, TestDatabase.count("SELECT count(*) FROM import_data"));
+    }
+
     @Test
     void oversizedRequestsAreRefused() {
         startNew();

@@ -1,0 +1,112 @@
+package dev.importer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.importer.it.Api.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A second instance, a Payara Micro of its own on the same database (the environment of this
+ * run: batches of 20 users, a lease of 5 s), runs an import and is stopped as an operator stops
+ * it, by SIGTERM, mid-import.
+ */
+class CleanStopIT extends ImportIT {
+
+    private static final Path PAYARA_MICRO = Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar"));
+    private static final Path WAR = Path.of(System.getProperty("importer.war", "target/importer.war"));
+    private static final Path LOG = Path.of("target/clean-stop-instance.log");
+    private static final int USERS = 3000;
+
+    private Process second;
+
+    @AfterEach
+    void stopTheSecondInstance() throws InterruptedException {
+        if (second != null && second.isAlive()) {
+            second.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The stopping instance releases the lease as it stops, not IMPORT_LEASE_SECONDS later (a
+     * kill -9 would leave it held); this deployment's takeover then finishes the import, every
+     * user imported once.
+     */
+    @Test
+    void anInstanceStoppedMidImportReleasesItsLeaseAndTheImportIsFinishedByAnother() throws Exception {
+        assumeTrue(Files.exists(PAYARA_MICRO) && Files.exists(WAR), "needs target/payara-micro.jar and the WAR");
+        String tag = "stop" + System.nanoTime();
+        String operation = startNew();
+        stageUsers(tag);
+        Api secondApi = startSecondInstance();
+
+        assertOk(secondApi.post("api/v1/import.run", admin));
+        awaitTrue(() -> importedUsers(tag) > 0, Duration.ofSeconds(60));
+        second.destroy();
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second instance stops");
+
+        assertNull(TestDatabase.queryValue("SELECT lease_owner FROM import_operations WHERE id = ?", operation),
+                "released as the instance stopped");
+        assertTrue(importedUsers(tag) < USERS, "stopped mid-import: " + importedUsers(tag) + " imported");
+        awaitTrue(() -> "done".equals(status().getString("state")), Duration.ofSeconds(120));
+        assertEquals(USERS, importedUsers(tag));
+        assertEquals(USERS, TestDatabase.count(
+                "SELECT count(*) FROM import_data WHERE operation_id = ? AND outcome = 'imported'", operation));
+        assertEquals(USERS, status().getJsonObject("operation").getJsonObject("count").getInt("imported"),
+                "every user counted once");
+    }
+
+    private void stageUsers(String tag) {
+        for (int first = 0; first < USERS; first += 1000) {
+            JsonArrayBuilder users = Json.createArrayBuilder();
+            for (int i = first; i < first + 1000; i++) {
+                users.add(user(tag + "-" + i, tag + "-" + i + "@example.com", null));
+            }
+            assertOk(addUsers(users.build()));
+        }
+    }
+
+    /** The same WAR on the same database, in the environment of this run; answers its API once ready. */
+    private Api startSecondInstance() throws IOException {
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder start = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", PAYARA_MICRO.toString(),
+                "--deploy", WAR.toString(), "--port", Integer.toString(port), "--nocluster"))
+                .redirectErrorStream(true)
+                .redirectOutput(LOG.toFile());
+        start.environment().remove("ADMIN_RESET"); // the session of this test stays valid
+        second = start.start();
+        Api secondApi = new Api(URI.create("http://127.0.0.1:" + port + "/"));
+        awaitTrue(() -> isReady(secondApi), Duration.ofSeconds(180));
+        return secondApi;
+    }
+
+    private boolean isReady(Api secondApi) {
+        assertTrue(second.isAlive(), "the second instance exited early; see " + LOG);
+        try {
+            Reply ready = secondApi.send(secondApi.request("health/ready").GET().build());
+            return ready.status() == 200;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -31,7 +31,8 @@ psql_seconds() {   # runs the SQL on stdin, answers the server time of its state
 minimal=ffffffffffffffffffffffff
 own=eeeeeeeeeeeeeeeeeeeeeeee
 reference_stage() {   # OPERATION FILE: the body's users into import_data, in SQL alone
-    psql_db -c "CREATE TABLE IF NOT EXISTS import_data_$1 PARTITION OF import_data FOR VALUES IN ('$1')"
+    psql_db -c "SET client_min_messages = warning" \
+        -c "CREATE TABLE IF NOT EXISTS import_data_$1 PARTITION OF import_data FOR VALUES IN ('$1')"
     { printf '\\set body `cat %s`\n' "$2"
       echo "INSERT INTO import_data (operation_id, data_type, data)
             SELECT '$1', 'user', u FROM jsonb_array_elements(:'body'::jsonb -> 'users') u;"
@@ -116,10 +117,8 @@ big_run=$(run_until_done)
 
 # the floor: the same bodies inserted by psql, then the minimal import in one statement
 floor_stage=0
-for first in $(seq 1 10000 "$scale"); do
-    users_body target/bench-chunk.json floor "$(( scale - first + 1 < 10000 ? scale - first + 1 : 10000 ))" "$first"
-    floor_stage=$(awk -v a="$floor_stage" -v b="$(reference_stage "$minimal" target/bench-chunk.json)" 'BEGIN {print a + b}')
-done
+add_floor_chunk() { floor_stage=$(awk -v a="$floor_stage" -v b="$(reference_stage "$minimal" "$1")" 'BEGIN {print a + b}'); }
+for_each_chunk floor "$scale" add_floor_chunk
 psql_db -c "ANALYZE import_data" -c "CHECKPOINT"
 floor_run=$(reference_import)
 psql_db -c "DROP TABLE import_data_$minimal"

@@ -13,15 +13,20 @@ users_body() {
     }' > "$1"
 }
 
-# stage_in_requests PREFIX COUNT: COUNT users named PREFIX-<n> staged into the current operation
-# with import.addUsers, 10,000 a request
-stage_in_requests() {
-    local first
-    for first in $(seq 1 10000 "$2"); do
-        users_body target/bench-chunk.json "$1" "$(( $2 - first + 1 < 10000 ? $2 - first + 1 : 10000 ))" "$first"
-        call POST import.addUsers --data-binary @target/bench-chunk.json -o /dev/null
+# for_each_chunk PREFIX COUNT COMMAND...: COUNT users named PREFIX-<n> in bodies of 10,000
+# (target/bench-chunk.json), each handed to COMMAND as its last argument
+for_each_chunk() {
+    local prefix=$1 count=$2 first; shift 2
+    for first in $(seq 1 10000 "$count"); do
+        users_body target/bench-chunk.json "$prefix" "$(( count - first + 1 < 10000 ? count - first + 1 : 10000 ))" "$first"
+        "$@" target/bench-chunk.json
     done
 }
+
+# stage_in_requests PREFIX COUNT: COUNT users named PREFIX-<n> staged into the current operation
+# with import.addUsers, 10,000 a request
+stage_in_requests() { for_each_chunk "$1" "$2" add_users_file; }
+add_users_file() { call POST import.addUsers --data-binary @"$1" -o /dev/null; }
 
 elapsed_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN {printf "%.3f", b - a}'; }
 

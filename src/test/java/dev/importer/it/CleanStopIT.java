@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.importer.it.Api.Reply;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,7 +57,7 @@ class CleanStopIT extends ImportIT {
         assumeTrue(Files.exists(PAYARA_MICRO) && Files.exists(WAR), "needs target/payara-micro.jar and the WAR");
         String tag = "stop" + System.nanoTime();
         String operation = startNew();
-        stageUsers(tag);
+        stageUsers(tag, USERS);
         Api secondApi = startSecondInstance();
 
         assertOk(secondApi.post("api/v1/import.run", admin));
@@ -104,16 +102,6 @@ class CleanStopIT extends ImportIT {
                 assertTrue(row.next(), "operation " + operation);
                 return new Lease(row.getString(1), row.getTimestamp(2).toInstant());
             }
-        }
-    }
-
-    private void stageUsers(String tag) {
-        for (int first = 0; first < USERS; first += 1000) {
-            JsonArrayBuilder users = Json.createArrayBuilder();
-            for (int i = first; i < first + 1000; i++) {
-                users.add(user(tag + "-" + i, tag + "-" + i + "@example.com", null));
-            }
-            assertOk(addUsers(users.build()));
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,11 +42,8 @@ abstract class ImportIT extends DeployedWarIT {
                 Json.createObjectBuilder().add("users", users).build().toString());
     }
 
-    /**
-     * Stages {@code count} users named {@code <tag>-<n>} in requests of 1,000 and runs the
-     * import until the first of them exist: with batches of 20, it is then well under way.
-     */
-    void runUntilTheFirstAreImported(String tag, int count) {
+    /** Stages {@code count} users named {@code <tag>-<n>}, in requests of 1,000 (Failsafe's most). */
+    void stageUsers(String tag, int count) {
         for (int first = 0; first < count; first += 1000) {
             JsonArrayBuilder users = Json.createArrayBuilder();
             for (int i = first; i < Math.min(first + 1000, count); i++) {
@@ -53,8 +51,35 @@ abstract class ImportIT extends DeployedWarIT {
             }
             assertOk(addUsers(users.build()));
         }
+    }
+
+    /**
+     * Stages {@code count} users named {@code <tag>-<n>} and runs the import until the first of
+     * them exist: with batches of 20, it is then well under way.
+     */
+    void runUntilTheFirstAreImported(String tag, int count) {
+        stageUsers(tag, count);
         assertOk(api.post("api/v1/import.run", admin));
         awaitTrue(() -> importedUsers(tag) > 0, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Aborts the running import of {@code staged} users named {@code <tag>-<n>} (import.new) and
+     * checks that it wrote nothing after the abort committed, before its end, and ended cancelled.
+     */
+    void abortAndAssertNothingWrittenAfter(String tag, String aborted, int staged) {
+        assertOk(api.post("api/v1/import.new", admin));
+        long createdBeforeAbort = importedUsers(tag);
+        Timestamp abortedAt = (Timestamp) TestDatabase.queryValue(
+                "SELECT updated_at FROM import_operations WHERE id = ?", aborted);
+
+        sleep(Duration.ofSeconds(3));
+        assertEquals(createdBeforeAbort, importedUsers(tag), "no user is created after the abort");
+        assertTrue(createdBeforeAbort < staged, "the job was stopped before the end: " + createdBeforeAbort);
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM users WHERE username LIKE ? AND created_at > ?",
+                tag + "-%", abortedAt));
+        assertEquals("importer_import_cancelled",
+                TestDatabase.queryValue("SELECT status FROM import_operations WHERE id = ?", aborted));
     }
 
     /** The operation importing under a lease that ran out (Failsafe's is 5 s): its instance died. */

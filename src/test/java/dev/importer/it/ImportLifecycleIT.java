@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.sql.Timestamp;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -150,18 +149,7 @@ class ImportLifecycleIT extends ImportIT {
         String aborted = startNew();
         runUntilTheFirstAreImported(tag, 3000);
 
-        assertOk(api.post("api/v1/import.new", admin));
-        long createdBeforeAbort = importedUsers(tag);
-        Timestamp abortedAt = (Timestamp) TestDatabase.queryValue(
-                "SELECT updated_at FROM import_operations WHERE id = ?", aborted);
-
-        sleep(Duration.ofSeconds(2));
-        assertEquals(createdBeforeAbort, importedUsers(tag), "no user is created after the abort");
-        assertTrue(createdBeforeAbort < 3000, "the job was stopped before the end: " + createdBeforeAbort);
-        assertEquals(0, TestDatabase.count("SELECT count(*) FROM users WHERE username LIKE ? AND created_at > ?",
-                tag + "-%", abortedAt));
-        assertEquals("importer_import_cancelled",
-                TestDatabase.queryValue("SELECT status FROM import_operations WHERE id = ?", aborted));
+        abortAndAssertNothingWrittenAfter(tag, aborted, 3000);
     }
 
     /** The contract changed: a dead instance's import is taken over, no longer marked failed. */

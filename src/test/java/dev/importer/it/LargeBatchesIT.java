@@ -1,11 +1,5 @@
 package dev.importer.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import java.sql.Timestamp;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -24,28 +18,11 @@ class LargeBatchesIT extends ImportIT {
     void anAbortStopsAnImportOfGrownBatchesAndNothingIsWrittenAfterIt() {
         String tag = "large" + System.nanoTime();
         String aborted = startNew();
-        for (int first = 0; first < USERS; first += 1000) {
-            JsonArrayBuilder users = Json.createArrayBuilder();
-            for (int i = first; i < first + 1000; i++) {
-                users.add(user(tag + "-" + i, tag + "-" + i + "@example.com", null));
-            }
-            assertOk(addUsers(users.build()));
-        }
+        stageUsers(tag, USERS);
         assertOk(api.post("api/v1/import.run", admin));
         awaitTrue(() -> largestBatch(aborted) > GROWN, Duration.ofSeconds(60));
 
-        assertOk(api.post("api/v1/import.new", admin));
-        long createdBeforeAbort = importedUsers(tag);
-        Timestamp abortedAt = (Timestamp) TestDatabase.queryValue(
-                "SELECT updated_at FROM import_operations WHERE id = ?", aborted);
-
-        sleep(Duration.ofSeconds(3));
-        assertEquals(createdBeforeAbort, importedUsers(tag), "no user is created after the abort");
-        assertTrue(createdBeforeAbort < USERS, "the job was stopped before the end: " + createdBeforeAbort);
-        assertEquals(0, TestDatabase.count("SELECT count(*) FROM users WHERE username LIKE ? AND created_at > ?",
-                tag + "-%", abortedAt));
-        assertEquals("importer_import_cancelled",
-                TestDatabase.queryValue("SELECT status FROM import_operations WHERE id = ?", aborted));
+        abortAndAssertNothingWrittenAfter(tag, aborted, USERS);
     }
 
     /** The most users one batch of the operation completed, from its progress points. */
